@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { ANSWERS_FILE_NAME, type AnswersFile, type PackageManager, type ProjectOptions } from '../options/schema.js';
+import { templateContext } from './context.js';
+import { decisionsMarkdown } from './decisions.js';
+import { checklistMarkdown } from './checklist.js';
+import { renderTree, type FileTree } from './render.js';
+import { builtInTemplatesDir } from './template-files.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface GenerateInput {
+  projectName: string;
+  options: ProjectOptions;
+  packageManager?: PackageManager;
+  /** Secrets written into the local `.env`; random unless given (tests pass fixed ones). */
+  secrets?: { jwt: string };
+  templatesDir?: string;
+}
+
+export function answersFile(input: GenerateInput): AnswersFile {
+  return {
+    tool: 'create-fullstack-app',
+    version: TOOL_VERSION,
+    projectName: input.projectName,
+    packageManager: input.packageManager ?? 'npm',
+    options: input.options,
+  };
+}
+
+/**
+ * Options in, a complete in-memory project out. No disk writes, no network: the CLI,
+ * `--dry-run`, snapshot tests and template authors all call this one function.
+ */
+export function generate(input: GenerateInput): FileTree {
+  const context = templateContext({
+    projectName: input.projectName,
+    options: input.options,
+    toolVersion: TOOL_VERSION,
+    secrets: input.secrets ?? { jwt: randomBytes(48).toString('base64url') },
+  });
+  const tree = renderTree(input.templatesDir ?? builtInTemplatesDir(), context);
+  tree.set(ANSWERS_FILE_NAME, `${JSON.stringify(answersFile(input), null, 2)}\n`);
+  tree.set('docs/DECISIONS.md', decisionsMarkdown(input.options));
+  tree.set('docs/CHECKLIST.md', checklistMarkdown(input.options, tree));
+  return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { Volume } from 'memfs';
+import { TemplateError } from '../errors.js';
+import type { TemplateContext } from './context.js';
+import { layersFor } from './layers.js';
+import { readLayer } from './template-files.js';
+import { versions } from './versions.js';
+
+/** npm drops these names when it packs our templates, so layers store them with `_`. */
+const RENAMED: Record<string, string> = { _gitignore: '.gitignore', _npmrc: '.npmrc' };
+const TEMPLATE_SUFFIX = '.hbs';
+
+export type FileTree = Map<string, string | Buffer>;
+
+function createHandlebars(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('dep', (name: unknown) => {
+    if (typeof name !== 'string' || !(name in versions)) {
+      throw new Error(`dependency ${String(name)} has no version in src/generate/versions.ts`);
+    }
+    return `${JSON.stringify(name)}: ${JSON.stringify(versions[name as keyof typeof versions])}`;
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  return hb;
+}
+
+function outputPath(relativePath: string): string {
+  const withoutSuffix = relativePath.endsWith(TEMPLATE_SUFFIX)
+    ? relativePath.slice(0, -TEMPLATE_SUFFIX.length)
+    : relativePath;
+  return withoutSuffix
+    .split('/')
+    .map((part) => RENAMED[part] ?? part)
+    .join('/');
+}
+
+/** Rendered JSON may keep a trailing comma left by a conditional; normalise and validate it. */
+function normaliseJson(text: string, source: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text.replace(/,(\s*[}\]])/g, '$1')), null, 2)}\n`;
+  } catch (error) {
+    throw new TemplateError(`${source} renders invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Collapse the blank lines that conditionals leave behind, so output reads as if hand-written. */
+function tidy(text: string): string {
+  return `${text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()}\n`;
+}
+
+/**
+ * Renders the layers that apply to the options into an in-memory file tree. Pure: reads only
+ * the template folders, writes nothing. A template that renders to whitespace is left out.
+ */
+export function renderTree(templatesDir: string, context: TemplateContext): FileTree {
+  const hb = createHandlebars();
+  const tree: FileTree = new Map();
+  for (const layer of layersFor(context.options)) {
+    for (const file of readLayer(path.join(templatesDir, layer.dir))) {
+      const target = outputPath(file.relativePath);
+      const source = `templates/${layer.dir}/${file.relativePath}`;
+      if (!file.relativePath.endsWith(TEMPLATE_SUFFIX)) {
+        tree.set(target, file.content);
+        continue;
+      }
+      let text: string;
+      try {
+        text = hb.compile(file.content.toString('utf8'), { noEscape: true, strict: true })(context);
+      } catch (error) {
+        throw new TemplateError(`${source}: ${(error as Error).message}`, { cause: error });
+      }
+      if (text.trim() === '') {
+        tree.delete(target);
+        continue;
+      }
+      tree.set(target, target.endsWith('.json') ? normaliseJson(text, source) : tidy(text));
+    }
+  }
+  return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The same tree as a memfs volume rooted at `/`, for tools that want a file system. */
+export function treeToVolume(tree: FileTree): InstanceType<typeof Volume> {
+  const volume = new Volume();
+  for (const [file, content] of tree) {
+    volume.mkdirSync(path.posix.dirname(`/${file}`), { recursive: true });
+    volume.writeFileSync(`/${file}`, content);
+  }
+  return volume;
+}
