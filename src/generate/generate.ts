@@ -3,6 +3,7 @@ import { ANSWERS_FILE_NAME, type AnswersFile, type PackageManager, type ProjectO
 import { templateContext } from './context.js';
 import { decisionsMarkdown } from './decisions.js';
 import { checklistMarkdown } from './checklist.js';
+import { readmeMarkdown } from './readme.js';
 import { renderTree, type FileTree } from './render.js';
 import { builtInTemplatesDir } from './template-files.js';
 import { TOOL_VERSION } from '../version.js';
@@ -39,6 +40,7 @@ export function generate(input: GenerateInput): FileTree {
   });
   const tree = renderTree(input.templatesDir ?? builtInTemplatesDir(), context);
   tree.set(ANSWERS_FILE_NAME, `${JSON.stringify(answersFile(input), null, 2)}\n`);
+  tree.set('README.md', readmeMarkdown(input.projectName, input.options, TOOL_VERSION));
   tree.set('docs/DECISIONS.md', decisionsMarkdown(input.options));
   tree.set('docs/CHECKLIST.md', checklistMarkdown(input.options, tree));
   return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));

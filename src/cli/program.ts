@@ -1,0 +1,106 @@
+/**
+ * The command line, built from the options schema: every question is a flag whose help text
+ * lists its choices and default. Parsing only collects strings; validation is the schema's.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { optionKeys, questionOf, type OptionKey } from '../options/schema.js';
+import type { PartialOptions } from '../options/resolve.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface CreateArgs {
+  directory: string | undefined;
+  given: PartialOptions;
+  pm: string | undefined;
+  install: boolean;
+  git: boolean;
+  verify: boolean;
+  yes: boolean;
+  force: boolean;
+  answers: string | undefined;
+}
+
+interface RawFlags extends Record<string, unknown> {
+  pm?: string;
+  install: boolean;
+  git: boolean;
+  verify: boolean;
+  yes?: boolean;
+  force?: boolean;
+  answers?: string;
+}
+
+export interface VerifyArgs {
+  directory: string;
+  build: boolean;
+}
+
+export interface Handlers {
+  create: (args: CreateArgs) => Promise<void>;
+  verify: (args: VerifyArgs) => Promise<void>;
+}
+
+export function buildProgram(handlers: Handlers): Command {
+  const program = new Command('create-fullstack-app')
+    .description('Generate a full-stack TypeScript app from the architecture guide, then prove it works.')
+    .version(TOOL_VERSION, '-v, --version')
+    .argument('[directory]', 'where to create the project; its name becomes the npm package name')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+
+  for (const key of optionKeys) {
+    const meta = questionOf(key);
+    program.addOption(
+      new Option(`--${meta.flag} <${meta.flag}>`, `${meta.message} (${meta.choices.map((c) => c.value).join(' | ')}; default ${meta.default})`),
+    );
+  }
+  program
+    .option('--pm <name>', 'package manager for install (npm; default: the one running this command)')
+    .option('--no-install', 'skip installing dependencies (also skips verification)')
+    .option('--no-git', 'skip git init and the initial commit')
+    .option('--no-verify', 'skip Step 4: build, start and check the generated app')
+    .option('-y, --yes', 'take the default for every question not given as a flag')
+    .option('--force', 'write into a non-empty directory (files with the same path are replaced)')
+    .option('--answers <file>', 'regenerate from a create-fullstack-app.json answers file (flags override it)')
+    .action(async (directory: string | undefined, flags: RawFlags) => {
+      const given: PartialOptions = {};
+      for (const key of optionKeys) {
+        const value = flags[questionOf(key).flag];
+        if (typeof value === 'string') given[key as OptionKey] = value;
+      }
+      await handlers.create({
+        directory,
+        given,
+        pm: flags.pm,
+        install: flags.install,
+        git: flags.git,
+        verify: flags.verify,
+        yes: flags.yes === true,
+        force: flags.force === true,
+        answers: flags.answers,
+      });
+    });
+  program
+    .command('verify')
+    .description('run Step 4 (build, start, smoke, integration, real-time) on a project this tool generated')
+    .argument('[dir]', 'the generated project', '.')
+    .option('--no-build', 'check the existing build instead of building first')
+    .action(async (directory: string, flags: { build: boolean }) => {
+      await handlers.verify({ directory, build: flags.build });
+    });
+  return program;
+}
+
+/** Runs the program; commander's own errors become UsageErrors, help and version exit 0. */
+export async function parseArgs(program: Command, argv: readonly string[]): Promise<void> {
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return; // --help, --version
+      throw new UsageError(error.message.replace(/^error: /, ''), { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Terminal output. clack draws the interview and the step log; picocolors (which honours
+ * NO_COLOR and FORCE_COLOR) colours the rest. Loaded only once a command needs it.
+ */
+import * as clack from '@clack/prompts';
+import pc from 'picocolors';
+
+export interface Ui {
+  intro(title: string): void;
+  info(message: string): void;
+  success(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  note(message: string, title: string): void;
+  outro(message: string): void;
+  /** Runs `task` under a spinner; the spinner ends with the task's own result message. */
+  task<T>(title: string, task: () => Promise<T>, done?: (result: T) => string): Promise<T>;
+}
+
+export function terminalUi(): Ui {
+  return {
+    intro: (title) => clack.intro(pc.inverse(` ${title} `)),
+    info: (message) => clack.log.info(message),
+    success: (message) => clack.log.success(message),
+    warn: (message) => clack.log.warn(message),
+    error: (message) => clack.log.error(message),
+    note: (message, title) => clack.note(message, title),
+    outro: (message) => clack.outro(message),
+    async task(title, task, done) {
+      const spinner = clack.spinner();
+      spinner.start(title);
+      try {
+        const result = await task();
+        spinner.stop(done ? done(result) : title);
+        return result;
+      } catch (error) {
+        spinner.error(`${title}: failed`);
+        throw error;
+      }
+    },
+  };
+}
+
+export { pc };

@@ -1,0 +1,23 @@
+import type { FileTree } from '../generate/render.js';
+import type { PackageManager, ProjectOptions } from '../options/schema.js';
+import type { Ui } from '../cli/ui.js';
+import type { Target } from '../write/target.js';
+import type { VerifyReport } from '../verify/index.js';
+
+/** What the create pipeline knows; each step reads it and fills in its own part. */
+export interface CreateContext {
+  ui: Ui;
+  interactive: boolean;
+  target: Target;
+  options: ProjectOptions;
+  packageManager: PackageManager;
+  run: { install: boolean; git: boolean; verify: boolean };
+  tree?: FileTree;
+  installed?: boolean;
+  gitCommitted?: boolean;
+  report?: VerifyReport;
+  /** Steps skipped, with the reason, for the summary. */
+  skipped: string[];
+}
+
+export type Step = (ctx: CreateContext) => Promise<void>;

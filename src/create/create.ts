@@ -1,0 +1,69 @@
+import { TargetDirectoryError, UsageError } from '../errors.js';
+import type { CreateArgs } from '../cli/program.js';
+import { readAnswersFile } from '../options/answers.js';
+import { detectPackageManager } from '../options/package-manager.js';
+import { checkCombination, resolveOptions, type PartialOptions } from '../options/resolve.js';
+import { PackageManagerSchema, type PackageManager } from '../options/schema.js';
+import { inspectTarget } from '../write/target.js';
+import type { CreateContext } from './context.js';
+import { runSteps } from './steps.js';
+
+export const DEFAULT_DIRECTORY = 'my-fullstack-app';
+
+function packageManagerFrom(flag: string | undefined, fromAnswers: PackageManager | undefined): PackageManager {
+  if (flag !== undefined) {
+    const parsed = PackageManagerSchema.safeParse(flag);
+    if (!parsed.success) {
+      throw new UsageError(`--pm ${JSON.stringify(flag)} is not supported: choose one of ${PackageManagerSchema.options.join(', ')}`);
+    }
+    return parsed.data;
+  }
+  return fromAnswers ?? detectPackageManager().packageManager;
+}
+
+/** `create-fullstack-app [directory] [flags]`: from the command line to a verified project. */
+export async function create(args: CreateArgs, interactive: boolean): Promise<void> {
+  // validate every flag before asking anything or touching the disk
+  checkCombination(args.given);
+  const answers = args.answers ? await readAnswersFile(args.answers) : undefined;
+  const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
+
+  const { terminalUi } = await import('../cli/ui.js');
+  const ui = terminalUi();
+  const interview = interactive && !args.yes ? await import('../cli/interview.js') : undefined;
+
+  let directory = args.directory ?? answers?.projectName;
+  if (directory === undefined) {
+    if (args.yes) directory = DEFAULT_DIRECTORY;
+    else if (interview) directory = await interview.askDirectory(DEFAULT_DIRECTORY);
+    else throw new UsageError('no terminal to ask for the project directory: pass it as the first argument, or --yes for ./my-fullstack-app');
+  }
+  const target = await inspectTarget(process.cwd(), directory);
+  if (target.state === 'non-empty' && !args.force) {
+    const agreed = interview ? await interview.confirmNonEmpty(target.dir) : false;
+    if (!agreed) {
+      throw new TargetDirectoryError(`${target.dir} is not empty; nothing was written. Choose another directory, or pass --force to write into it.`);
+    }
+  }
+
+  ui.intro(`create-fullstack-app: ${target.name}`);
+  // an answers file fills in what the flags leave open; explicit flags win
+  const given: PartialOptions = { ...(answers?.options ?? {}), ...args.given };
+  const options = await resolveOptions({
+    given,
+    yes: args.yes || answers !== undefined,
+    ...(interview ? { ask: interview.askQuestion } : {}),
+  });
+
+  const ctx: CreateContext = {
+    ui,
+    interactive,
+    target,
+    options,
+    packageManager,
+    run: { install: args.install, git: args.git, verify: args.verify },
+    skipped: [],
+  };
+  await runSteps(ctx);
+  ui.outro(`Done: ${target.dir}`);
+}

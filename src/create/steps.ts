@@ -1,0 +1,96 @@
+/**
+ * The create pipeline, in the guide's order: decisions -> render -> write -> git -> install ->
+ * verify -> handoff. Each step reads and fills the context; only `write` touches the target.
+ */
+import pc from 'picocolors';
+import { VerificationError } from '../errors.js';
+import { decisionsFor } from '../generate/decisions.js';
+import { generate } from '../generate/generate.js';
+import { handoffFor } from '../generate/handoff.js';
+import { commitTree } from '../write/commit.js';
+import { gitAvailable, gitInitialCommit, insideGitRepository, installDependencies } from './commands.js';
+import type { CreateContext, Step } from './context.js';
+import { formatCheck } from './format.js';
+
+export const recordDecisions: Step = async (ctx) => {
+  const lines = decisionsFor(ctx.options).map((d) => `${pc.bold(d.decision)}: ${d.choice}\n  ${pc.dim(d.why)}`);
+  ctx.ui.note(lines.join('\n'), 'Step 1: decisions (docs/DECISIONS.md)');
+};
+
+export const render: Step = async (ctx) => {
+  ctx.tree = generate({ projectName: ctx.target.name, options: ctx.options, packageManager: ctx.packageManager });
+};
+
+export const write: Step = async (ctx) => {
+  if (!ctx.tree) throw new Error('render must run before write');
+  await commitTree(ctx.tree, ctx.target);
+  ctx.ui.success(`Wrote ${ctx.tree.size} files to ${ctx.target.dir}`);
+};
+
+export const initGit: Step = async (ctx) => {
+  if (!ctx.run.git) return void ctx.skipped.push('git: --no-git');
+  if (!(await gitAvailable(ctx.target.dir))) return void ctx.skipped.push('git: git is not installed');
+  if (await insideGitRepository(ctx.target.dir)) {
+    return void ctx.skipped.push('git: the project is inside an existing repository');
+  }
+  await ctx.ui.task('Creating a git repository with an initial commit', () => gitInitialCommit(ctx.target.dir));
+  ctx.gitCommitted = true;
+};
+
+export const install: Step = async (ctx) => {
+  if (!ctx.run.install) return void ctx.skipped.push('install: --no-install');
+  await ctx.ui.task(
+    `Installing dependencies with ${ctx.packageManager}`,
+    () => installDependencies(ctx.target.dir, ctx.packageManager),
+    () => `Installed dependencies with ${ctx.packageManager}`,
+  );
+  ctx.installed = true;
+};
+
+export const verify: Step = async (ctx) => {
+  if (!ctx.run.verify) return void ctx.skipped.push('verify: --no-verify');
+  if (!ctx.installed) return void ctx.skipped.push('verify: needs installed dependencies (--no-install)');
+  const { verifyProject } = await import('../verify/index.js');
+  ctx.ui.info('Step 4: build, start and check the app');
+  const report = await verifyProject({
+    dir: ctx.target.dir,
+    options: ctx.options,
+    onCheck: (check) => ctx.ui.info(formatCheck(check)),
+  });
+  ctx.report = report;
+  if (!report.ok) {
+    const failed = report.checks.filter((c) => c.status === 'failed');
+    throw new VerificationError(
+      `Step 4 failed ${failed.length} check(s):\n${failed.map((c) => `  - ${c.phase} / ${c.name}: ${c.detail}`).join('\n')}\nThe project is in ${ctx.target.dir}; fix it and run \`npx create-fullstack-app verify ${ctx.target.dir}\`.`,
+    );
+  }
+  const passed = report.checks.filter((c) => c.status === 'passed').length;
+  ctx.ui.success(`Step 4: ${passed} checks passed in ${(report.durationMs / 1000).toFixed(1)} s`);
+};
+
+export const handoff: Step = async (ctx) => {
+  const h = handoffFor(ctx.options);
+  const cd = `cd ${ctx.target.dir}`;
+  const text = [
+    pc.bold('What was built'),
+    ...h.built.map((b) => `  - ${b.replaceAll('`', '')}`),
+    '',
+    pc.bold('How to run'),
+    `  ${cd}${ctx.installed ? '' : ' && npm install'}`,
+    ...h.run.map((r) => `  ${pc.cyan(r.command)}  ${pc.dim(r.what)}`),
+    '',
+    pc.bold('What is missing / next steps'),
+    ...h.missing.map((m) => `  - ${m}`),
+    ...ctx.skipped.map((s) => `  - skipped ${s}`),
+    '',
+    pc.bold('Key files'),
+    ...h.keyFiles.map((k) => `  ${k.file}  ${pc.dim(k.what)}`),
+  ].join('\n');
+  ctx.ui.note(text, 'Step 5: handoff (also in README.md)');
+};
+
+export const createSteps: readonly Step[] = [recordDecisions, render, write, initGit, install, verify, handoff];
+
+export async function runSteps(ctx: CreateContext, steps: readonly Step[] = createSteps): Promise<void> {
+  for (const step of steps) await step(ctx);
+}
