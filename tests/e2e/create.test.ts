@@ -1,0 +1,59 @@
+/**
+ * End to end, as a user runs it: the built CLI generates, installs, commits and verifies a real
+ * project (Step 4 against the running app), then the project's own test suite runs.
+ */
+import { execa } from 'execa';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../cli/helpers.js';
+
+const MINUTES = 60_000;
+
+async function createAndProve(args: string[]) {
+  const cwd = await tempDir('e2e');
+  const created = await cli(['app', ...args], cwd);
+  const dir = path.join(cwd, 'app');
+  expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+  return { created, dir };
+}
+
+describe('create --yes (the default stack)', () => {
+  it(
+    'generates, installs, commits, passes Step 4, and the project passes its own tests',
+    async () => {
+      const { created, dir } = await createAndProve(['--yes']);
+      for (const phase of ['build', 'start', 'smoke', 'integration', 'realtime']) {
+        expect(created.stdout).toMatch(new RegExp(`✔ ${phase}: `));
+      }
+      expect(created.stdout).not.toMatch(/✖/);
+      expect(created.stdout).toMatch(/Step 5: handoff/);
+
+      const log = await execa('git', ['log', '--oneline'], { cwd: dir });
+      expect(log.stdout).toMatch(/Initial commit from create-fullstack-app/);
+      const status = await execa('git', ['status', '--porcelain', '--ignored'], { cwd: dir });
+      expect(status.stdout).toMatch(/!! \.env/); // the local secret is never committed
+
+      const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+      for (const heading of ['What was built', 'How to run', 'What is missing', 'Key files']) expect(readme).toContain(heading);
+
+      const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
+      expect(tests.exitCode, tests.all).toBe(0);
+    },
+    10 * MINUTES,
+  );
+});
+
+describe('create an API-only service without auth or real-time', () => {
+  it(
+    'passes Step 4 and its own tests',
+    async () => {
+      const { created, dir } = await createAndProve(['--service', 'api', '--realtime', 'none', '--auth', 'none', '--no-git']);
+      expect(created.stdout).toMatch(/○ realtime: /);
+      expect(created.stdout).not.toMatch(/✖/);
+      const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
+      expect(tests.exitCode, tests.all).toBe(0);
+    },
+    10 * MINUTES,
+  );
+});
