@@ -7,7 +7,7 @@ import type { FileTree } from './render.js';
  * A test renders every combination and checks each named file exists.
  */
 export interface ChecklistItem {
-  list: 'backend' | 'integration' | 'iron-rules';
+  list: 'backend' | 'integration' | 'hardening' | 'iron-rules';
   item: string;
   implementedBy: (o: ProjectOptions) => string[] | { notApplicable: string };
 }
@@ -114,6 +114,26 @@ export const checklist: readonly ChecklistItem[] = [
   },
 
   {
+    list: 'hardening',
+    item: 'Rate limiting on public endpoints (the auth routes)',
+    implementedBy: (o) => (o.auth === 'jwt' ? ['server/src/shared/http/security.ts', 'server/src/app.ts'] : noAuth),
+  },
+  {
+    list: 'hardening',
+    item: 'Readiness reports its dependencies (503 when the database fails)',
+    implementedBy: () => ['server/src/health/health.routes.ts'],
+  },
+  {
+    list: 'hardening',
+    item: 'Never expose internal errors to clients (no stack trace, generic 500)',
+    implementedBy: () => ['server/src/shared/http/error-handler.ts'],
+  },
+  {
+    list: 'hardening',
+    item: 'Explicit server timeouts and a bounded request body',
+    implementedBy: () => ['server/src/shared/http/http-server.ts', 'server/src/app.ts'],
+  },
+  {
     list: 'iron-rules',
     item: '1. Organize by FEATURE, not by technical layer',
     implementedBy: (o) => ['server/src/todos/', ...(o.frontend === 'none' ? [] : ['client/src/features/'])],
@@ -149,6 +169,7 @@ export const checklist: readonly ChecklistItem[] = [
 const headings: Record<ChecklistItem['list'], string> = {
   backend: 'New backend service checklist',
   integration: 'Frontend-backend integration checklist',
+  hardening: 'Production hardening (guide section 13)',
   'iron-rules': 'The 7 iron rules',
 };
 

@@ -31,7 +31,7 @@ export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  detail: z.string(),
+  detail: z.string().optional(),
   request_id: z.string().min(1),
   errors: z.array(z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]), message: z.string() })).optional(),
 });

@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
-  build: { outDir: 'dist', sourcemap: true },
+  build: { outDir: 'dist' },
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],

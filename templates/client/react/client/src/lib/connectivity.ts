@@ -28,10 +28,15 @@ function update(patch: Partial<Connectivity>): void {
  * may be requesting (queries pause while offline), so recovery would otherwise go unnoticed.
  */
 function scheduleProbe(): void {
-  clearTimeout(probeTimer);
-  probeTimer = undefined;
-  if (state.apiReachable || !state.browserOnline || listeners.size === 0) return;
+  if (state.apiReachable || !state.browserOnline || listeners.size === 0) {
+    clearTimeout(probeTimer);
+    probeTimer = undefined;
+    return;
+  }
+  if (probeTimer !== undefined) return;
   probeTimer = setTimeout(() => {
+    probeTimer = undefined;
+    // Any HTTP answer proves the server is reachable again.
     fetch(`${env.apiUrl}/health`, { cache: 'no-store' }).then(
       () => update({ apiReachable: true }),
       () => scheduleProbe(),

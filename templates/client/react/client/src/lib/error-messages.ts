@@ -32,21 +32,15 @@ export function getErrorMessage(error: unknown, overrides: StatusMessages = {}):
 
 /**
  * Field name -> message from a 422's `errors[].path`, for showing next to each input.
- * The first message per field wins; a path like `body.email` or `email` names the field `email`.
+ * The first segment of the path names the field (`["email"]` -> `email`); the first message wins.
  */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || error.status !== 422) return {};
   const result: Record<string, string> = {};
   for (const { path, message } of error.problem?.errors ?? []) {
-    const field = fieldName(path);
-    if (field && !(field in result)) result[field] = message;
+    const field = path[0];
+    // An error about the whole body (empty path) has no input to sit next to.
+    if (field !== undefined && !(String(field) in result)) result[String(field)] = message;
   }
   return result;
-}
-
-const REQUEST_PARTS = new Set(['body', 'query', 'params']);
-
-function fieldName(path: string): string | undefined {
-  const segments = path.split(/[./]/).filter((segment) => segment !== '');
-  return REQUEST_PARTS.has(segments[0] ?? '') ? segments[1] : segments[0];
 }

@@ -1,0 +1,97 @@
+/**
+ * Step 4 of the guide: prove a generated project works. Build it, start it on a free port
+ * with a temp database, then smoke, integration, real-time and shutdown checks over real HTTP.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { VerificationError } from '../errors.js';
+import { ProjectOptionsSchema } from '../options/schema.js';
+import { issuesText } from './assert.js';
+import { buildCheck } from './checks/build.js';
+import { integrationChecks } from './checks/integration.js';
+import { realtimeChecks } from './checks/realtime.js';
+import { gracefulShutdownCheck, SHUTDOWN_DEADLINE_MS } from './checks/shutdown.js';
+import { smokeChecks } from './checks/smoke.js';
+import { healthyCheck, migrateCheck, serverSetup, spawnServer } from './checks/start.js';
+import { createContext } from './context.js';
+import { HttpClient } from './http.js';
+import { Recorder, type Phase } from './runner.js';
+import { describeExit, type ServerProcess } from './server-process.js';
+import type { VerifyInput, VerifyReport } from './types.js';
+
+export type { CheckPhase, CheckResult, CheckStatus, VerifyInput, VerifyReport } from './types.js';
+
+const AFTER_START = ['smoke', 'integration', 'realtime', 'shutdown'] as const;
+
+/** Misuse (not a failing check) is the only thing that throws, besides an abort. */
+async function validate(input: VerifyInput): Promise<void> {
+  const parsed = ProjectOptionsSchema.safeParse(input.options);
+  if (!parsed.success) throw new VerificationError(`verifyProject: invalid options: ${issuesText(parsed.error)}`);
+  const isFile = await stat(path.join(input.dir, 'package.json')).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!isFile) throw new VerificationError(`verifyProject: ${input.dir} is not a generated project (no package.json)`);
+}
+
+/**
+ * Runs every check and reports each through `onCheck`. Never throws for a failing check;
+ * rejects with the signal's reason when aborted. Always stops the server it started and
+ * removes its temp database.
+ */
+export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
+  const started = performance.now();
+  await validate(input);
+  const { signal, options } = input;
+  const dir = path.resolve(input.dir);
+  signal?.throwIfAborted();
+  const recorder = new Recorder(input.onCheck, signal);
+
+  const build = recorder.phase('build');
+  let built = true;
+  if (input.build === false) build.skip('npm run build', 'build: false (using the existing build)');
+  else built = (await build.run('npm run build', () => buildCheck(dir, signal))).status === 'passed';
+
+  const tempDir = await mkdtemp(path.join(tmpdir(), 'cfa-verify-'));
+  let server: ServerProcess | undefined;
+  try {
+    const start = recorder.phase('start');
+    const setup = await serverSetup(options, tempDir);
+    let healthy = false;
+    if (!built) {
+      start.skip('migrations', 'the build failed');
+      start.skip('server start', 'the build failed');
+    } else if ((await start.run('migrations', () => migrateCheck(dir, setup.env, signal))).status !== 'passed') {
+      start.skip('server start', 'the migrations failed');
+    } else {
+      const spawned = spawnServer(dir, setup);
+      server = spawned;
+      healthy = (await start.run('server start', () => healthyCheck(spawned, setup, signal))).status === 'passed';
+    }
+
+    if (!server || !healthy) {
+      const reason = built ? 'the server did not start' : 'the build failed';
+      for (const phase of AFTER_START) recorder.phase(phase).skip(`${phase} checks`, reason);
+    } else {
+      const running = server;
+      const ctx = createContext({ dir, options, http: new HttpClient(setup.baseUrl, signal), signal });
+      const phases = {
+        smoke: (p: Phase) => smokeChecks(ctx, p),
+        integration: (p: Phase) => integrationChecks(ctx, p),
+        realtime: (p: Phase) => realtimeChecks(ctx, p),
+        shutdown: (p: Phase) => p.run('graceful shutdown on SIGTERM', () => gracefulShutdownCheck(ctx, running)),
+      };
+      for (const name of AFTER_START) {
+        const phase = recorder.phase(name);
+        // a server that crashed during a phase fails the rest with one clear reason
+        if (!running.running) phase.skip(`${name} checks`, `the server exited (${describeExit(await running.exited)}):\n${running.output()}`);
+        else await phases[name](phase);
+      }
+    }
+  } finally {
+    await server?.stop(SHUTDOWN_DEADLINE_MS);
+    await rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+  return { ok: recorder.ok, checks: recorder.results, durationMs: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,44 @@
+/**
+ * `server/dist/main.js` of a fake generated project (bundled by the tests): the FakeApp as a
+ * process that reads the Step 4 environment and shuts down on SIGTERM.
+ * Reads `fake.json` in its cwd: FakeOptions plus process faults.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { FakeApp, type FakeOptions } from './fake-server.js';
+
+export interface FakeProcessOptions extends FakeOptions {
+  service: 'fullstack' | 'api';
+  processFaults?: ('crash-on-start' | 'ignore-sigterm' | 'exit-1-on-sigterm' | 'crash-after-start')[];
+}
+
+const config = JSON.parse(readFileSync('fake.json', 'utf8')) as FakeProcessOptions;
+const faults = new Set(config.processFaults);
+const env = process.env;
+
+function die(message: string): never {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: message })}\n`);
+  process.exit(1);
+}
+
+if (faults.has('crash-on-start')) die('config: DATABASE_URL is invalid');
+if (!env.PORT || env.HOST !== '127.0.0.1') die(`config: PORT/HOST not set (${env.PORT}, ${env.HOST})`);
+if (!env.DATABASE_URL?.startsWith('file:/')) die(`config: DATABASE_URL must be an absolute file: URL, got ${env.DATABASE_URL}`);
+if (config.auth === 'jwt' && (env.JWT_SECRET ?? '').length < 32) die('config: JWT_SECRET is required');
+if (env.CORS_ORIGINS !== 'http://localhost:5173' || env.NODE_ENV !== 'production') die('config: CORS_ORIGINS / NODE_ENV');
+
+const app = new FakeApp({
+  ...config,
+  clientIndex: config.service === 'fullstack' ? readFileSync('client/dist/index.html', 'utf8') : undefined,
+  corsOrigins: env.CORS_ORIGINS.split(','),
+  heartbeatMs: Number(env.SSE_HEARTBEAT_MS),
+});
+await app.listen(Number(env.PORT), env.HOST);
+// what the tests check afterwards: the process is gone, the temp database removed
+writeFileSync('fake-run.json', JSON.stringify({ pid: process.pid, databaseUrl: env.DATABASE_URL }));
+if (faults.has('crash-after-start')) setTimeout(() => die('boom: the database went away'), 300);
+
+process.on('SIGTERM', () => {
+  if (faults.has('ignore-sigterm')) return;
+  if (faults.has('exit-1-on-sigterm')) process.exit(1);
+  void app.shutdown().then(() => process.exit(0));
+});
