@@ -17,16 +17,33 @@ export interface Ui {
   task<T>(title: string, task: () => Promise<T>, done?: (result: T) => string): Promise<T>;
 }
 
-export function terminalUi(): Ui {
+/** Without a terminal a spinner would only print control codes: log the outcome instead. */
+async function plainTask<T>(ui: Pick<Ui, 'success' | 'error'>, title: string, task: () => Promise<T>, done?: (result: T) => string) {
+  try {
+    const result = await task();
+    ui.success(done ? done(result) : title);
+    return result;
+  } catch (error) {
+    ui.error(`${title}: failed`);
+    throw error;
+  }
+}
+
+export function terminalUi({ interactive }: { interactive: boolean }): Ui {
+  const log = {
+    success: (message: string) => clack.log.success(message),
+    error: (message: string) => clack.log.error(message),
+  };
   return {
     intro: (title) => clack.intro(pc.inverse(` ${title} `)),
     info: (message) => clack.log.info(message),
-    success: (message) => clack.log.success(message),
+    success: log.success,
     warn: (message) => clack.log.warn(message),
-    error: (message) => clack.log.error(message),
+    error: log.error,
     note: (message, title) => clack.note(message, title),
     outro: (message) => clack.outro(message),
     async task(title, task, done) {
+      if (!interactive) return plainTask(log, title, task, done);
       const spinner = clack.spinner();
       spinner.start(title);
       try {

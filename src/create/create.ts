@@ -29,8 +29,9 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
 
   const { terminalUi } = await import('../cli/ui.js');
-  const ui = terminalUi();
+  const ui = terminalUi({ interactive });
   const interview = interactive && !args.yes ? await import('../cli/interview.js') : undefined;
+  ui.intro('create-fullstack-app');
 
   let directory = args.directory ?? answers?.projectName;
   if (directory === undefined) {
@@ -46,7 +47,7 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     }
   }
 
-  ui.intro(`create-fullstack-app: ${target.name}`);
+  ui.info(`Creating ${target.name} in ${target.dir}`);
   // an answers file fills in what the flags leave open; explicit flags win
   const given: PartialOptions = { ...(answers?.options ?? {}), ...args.given };
   const options = await resolveOptions({

@@ -11,7 +11,7 @@ import { formatCheck } from './format.js';
 export async function verifyCommand(args: VerifyArgs): Promise<void> {
   const dir = path.resolve(args.directory);
   const answers = await readAnswersFile(path.join(dir, ANSWERS_FILE_NAME));
-  const ui = terminalUi();
+  const ui = terminalUi({ interactive: Boolean(process.stdout.isTTY) });
   ui.intro(`create-fullstack-app verify: ${answers.projectName}`);
   const report = await verifyProject({
     dir,
