@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { optionKeys, questionOf, type OptionKey } from '../options/schema.js';
+import { optionKeys, questionOf, type OptionKey } from '../options/questions.js';
 import type { PartialOptions } from '../options/resolve.js';
 import { TOOL_VERSION } from '../version.js';
 

@@ -5,7 +5,8 @@ import { decisionsMarkdown } from './decisions.js';
 import { checklistMarkdown } from './checklist.js';
 import { readmeMarkdown } from './readme.js';
 import { renderTree, type FileTree } from './render.js';
-import { builtInTemplatesDir } from './template-files.js';
+import { builtInTemplates } from './builtin-templates.js';
+import type { TemplateLayers } from './template-files.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface GenerateInput {
@@ -14,7 +15,8 @@ export interface GenerateInput {
   packageManager?: PackageManager;
   /** Secrets written into the local `.env`; random unless given (tests pass fixed ones). */
   secrets?: { jwt: string };
-  templatesDir?: string;
+  /** Where the layers come from; the built-in templates unless given. */
+  templates?: TemplateLayers;
 }
 
 export function answersFile(input: GenerateInput): AnswersFile {
@@ -38,7 +40,7 @@ export function generate(input: GenerateInput): FileTree {
     toolVersion: TOOL_VERSION,
     secrets: input.secrets ?? { jwt: randomBytes(48).toString('base64url') },
   });
-  const tree = renderTree(input.templatesDir ?? builtInTemplatesDir(), context);
+  const tree = renderTree(input.templates ?? builtInTemplates(), context);
   tree.set(ANSWERS_FILE_NAME, `${JSON.stringify(answersFile(input), null, 2)}\n`);
   tree.set('README.md', readmeMarkdown(input.projectName, input.options, TOOL_VERSION));
   tree.set('docs/DECISIONS.md', decisionsMarkdown(input.options));

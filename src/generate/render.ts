@@ -1,10 +1,9 @@
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { Volume } from 'memfs';
 import { TemplateError } from '../errors.js';
 import type { TemplateContext } from './context.js';
 import { layersFor } from './layers.js';
-import { readLayer } from './template-files.js';
+import type { TemplateFile, TemplateLayers } from './template-files.js';
 import { versions } from './versions.js';
 
 /** npm drops these names when it packs our templates, so layers store them with `_`. */
@@ -54,11 +53,17 @@ function tidy(text: string): string {
  * Renders the layers that apply to the options into an in-memory file tree. Pure: reads only
  * the template folders, writes nothing. A template that renders to whitespace is left out.
  */
-export function renderTree(templatesDir: string, context: TemplateContext): FileTree {
+function compile(hb: typeof Handlebars, file: TemplateFile): Handlebars.TemplateDelegate {
+  return file.spec
+    ? hb.template(file.spec)
+    : hb.compile(file.content.toString('utf8'), { noEscape: true, strict: true });
+}
+
+export function renderTree(templates: TemplateLayers, context: TemplateContext): FileTree {
   const hb = createHandlebars();
   const tree: FileTree = new Map();
   for (const layer of layersFor(context.options)) {
-    for (const file of readLayer(path.join(templatesDir, layer.dir))) {
+    for (const file of templates(layer.dir)) {
       const target = outputPath(file.relativePath);
       const source = `templates/${layer.dir}/${file.relativePath}`;
       if (!file.relativePath.endsWith(TEMPLATE_SUFFIX)) {
@@ -67,7 +72,7 @@ export function renderTree(templatesDir: string, context: TemplateContext): File
       }
       let text: string;
       try {
-        text = hb.compile(file.content.toString('utf8'), { noEscape: true, strict: true })(context);
+        text = compile(hb, file)(context);
       } catch (error) {
         throw new TemplateError(`${source}: ${(error as Error).message}`, { cause: error });
       }
@@ -79,14 +84,4 @@ export function renderTree(templatesDir: string, context: TemplateContext): File
     }
   }
   return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** The same tree as a memfs volume rooted at `/`, for tools that want a file system. */
-export function treeToVolume(tree: FileTree): InstanceType<typeof Volume> {
-  const volume = new Volume();
-  for (const [file, content] of tree) {
-    volume.mkdirSync(path.posix.dirname(`/${file}`), { recursive: true });
-    volume.writeFileSync(`/${file}`, content);
-  }
-  return volume;
 }

@@ -20,6 +20,16 @@ export interface TemplateFile {
   /** Where it came from, for error messages. */
   sourcePath: string;
   content: Buffer;
+  /** A `.hbs` template precompiled at build time (the bundled CLI); compiled at render otherwise. */
+  spec?: TemplateSpecification;
+}
+
+/** Reads the files of one layer, e.g. `auth/jwt`; an unknown layer has none. */
+export type TemplateLayers = (layerDir: string) => TemplateFile[];
+
+/** Layers read from a templates folder on disk (template authors, tests, running from source). */
+export function layersFromDirectory(templatesDir: string): TemplateLayers {
+  return (layerDir) => readLayer(path.join(templatesDir, layerDir));
 }
 
 /** Every file of one layer folder, sorted by path so rendering is deterministic. */

@@ -15,12 +15,12 @@ function safeJoin(root: string, relative: string): string {
   return full;
 }
 
+/** Creates every folder first, then writes the files concurrently. */
 async function writeAll(root: string, tree: FileTree): Promise<void> {
-  for (const [relative, content] of tree) {
-    const file = safeJoin(root, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content, { flag: 'wx' });
-  }
+  const files = [...tree].map(([relative, content]) => [safeJoin(root, relative), content] as const);
+  const folders = [...new Set(files.map(([file]) => path.dirname(file)))].sort();
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await Promise.all(files.map(([file, content]) => writeFile(file, content, { flag: 'wx' })));
 }
 
 /** Moves every staged file over the existing directory, replacing files at the same paths. */

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templateContext } from '../../src/generate/context.js';
-import { renderTree, treeToVolume } from '../../src/generate/render.js';
+import { renderTree } from '../../src/generate/render.js';
+import { treeToVolume } from '../../src/generate/volume.js';
+import { layersFromDirectory } from '../../src/generate/template-files.js';
 import { TemplateError } from '../../src/errors.js';
 import type { ProjectOptions } from '../../src/options/schema.js';
 
@@ -20,8 +22,8 @@ const context = (options: ProjectOptions) =>
 const text = (value: string | Buffer | undefined) => value?.toString();
 
 describe('renderTree', () => {
-  const jwt = renderTree(path.join(fixtures, 'templates'), context(base));
-  const none = renderTree(path.join(fixtures, 'templates'), context({ ...base, auth: 'none' }));
+  const jwt = renderTree(layersFromDirectory(path.join(fixtures, 'templates')), context(base));
+  const none = renderTree(layersFromDirectory(path.join(fixtures, 'templates')), context({ ...base, auth: 'none' }));
 
   it('renders .hbs files with the context, drops the suffix and collapses blank runs', () => {
     expect(text(jwt.get('info.txt'))).toBe('name=demo\njwt on\n\nend\n');
@@ -58,7 +60,7 @@ describe('renderTree', () => {
   });
 
   it('names the template of a strict-mode failure', () => {
-    expect(() => renderTree(path.join(fixtures, 'bad-templates'), context(base))).toThrowError(TemplateError);
-    expect(() => renderTree(path.join(fixtures, 'bad-templates'), context(base))).toThrowError(/templates\/base\/broken\.txt\.hbs/);
+    expect(() => renderTree(layersFromDirectory(path.join(fixtures, 'bad-templates')), context(base))).toThrowError(TemplateError);
+    expect(() => renderTree(layersFromDirectory(path.join(fixtures, 'bad-templates')), context(base))).toThrowError(/templates\/base\/broken\.txt\.hbs/);
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * What the interview asks, as plain data: flags, questions, choices with the sentence of why each
+ * is chosen, and defaults. `schema.ts` turns it into the zod schema that validates answers; the
+ * command line reads it directly, so `--help` and argument parsing load no validator.
+ * Adding an option value is one more entry in a `choices` list (plus its rules, in schema.ts).
+ */
+
+export interface Choice<V extends string = string> {
+  value: V;
+  label: string;
+  hint: string;
+  /** One sentence recorded in docs/DECISIONS.md when this value is chosen. */
+  why: string;
+}
+
+export interface QuestionMeta {
+  /** Long flag name without dashes, e.g. `service` for `--service`. */
+  flag: string;
+  /** The question as the interview asks it. */
+  message: string;
+  /** The guide's Step 1 decision this answer records. */
+  decision: string;
+  choices: readonly Choice[];
+  default: string;
+}
+
+/** Project options in the order the interview asks them. */
+export const questionData = {
+  service: {
+    flag: 'service',
+    message: 'What kind of service are you building?',
+    decision: 'Service type',
+    default: 'fullstack',
+    choices: [
+      {
+        value: 'fullstack',
+        label: 'Full-stack monolith',
+        hint: 'API and React client, served by one process',
+        why: 'One deployable serving the API and the built client keeps CORS, cookies and releases simple until scale demands a split.',
+      },
+      {
+        value: 'api',
+        label: 'API only',
+        hint: 'no client',
+        why: 'An API-only service fits when the clients live elsewhere; the OpenAPI document is the contract they build against.',
+      },
+    ],
+  },
+  backend: {
+    flag: 'backend',
+    message: 'Which backend framework?',
+    decision: 'Backend framework',
+    default: 'express',
+    choices: [
+      {
+        value: 'express',
+        label: 'Express 5',
+        hint: 'the most widely known Node.js framework',
+        why: 'Express 5 is the most widely known Node.js framework, forwards async errors to the global handler, and every middleware the checklists ask for exists for it.',
+      },
+    ],
+  },
+  frontend: {
+    flag: 'frontend',
+    message: 'Which frontend?',
+    decision: 'Frontend',
+    default: 'react',
+    choices: [
+      {
+        value: 'react',
+        label: 'React + Vite + TanStack Query',
+        hint: 'typed API client, cache and loading states',
+        why: 'React with TanStack Query gives server-state caching, loading and error states and invalidation without hand-written stores.',
+      },
+      {
+        value: 'none',
+        label: 'None',
+        hint: 'API only',
+        why: 'No client is generated because the service is API-only.',
+      },
+    ],
+  },
+  db: {
+    flag: 'db',
+    message: 'Which database?',
+    decision: 'Database',
+    default: 'sqlite',
+    choices: [
+      {
+        value: 'sqlite',
+        label: 'SQLite',
+        hint: 'embedded, a file, nothing to start',
+        why: 'SQLite is embedded in the process (a WebAssembly build, no native compile), so the app runs with nothing else to install or start.',
+      },
+    ],
+  },
+  api: {
+    flag: 'api',
+    message: 'How do client and server talk?',
+    decision: 'API style and client',
+    default: 'rest',
+    choices: [
+      {
+        value: 'rest',
+        label: 'REST + OpenAPI',
+        hint: 'zod schemas shared by both sides, OpenAPI 3.1 generated from them',
+        why: 'REST with an OpenAPI 3.1 document generated from the same zod schemas the client imports gives type safety across the boundary and a contract other consumers can read.',
+      },
+    ],
+  },
+  realtime: {
+    flag: 'realtime',
+    message: 'Real-time updates?',
+    decision: 'Real-time method',
+    default: 'sse',
+    choices: [
+      {
+        value: 'sse',
+        label: 'Server-Sent Events',
+        hint: 'server -> client push over plain HTTP',
+        why: 'Todo changes flow one way, server to client, so Server-Sent Events push them over plain HTTP with no extra protocol to run.',
+      },
+      {
+        value: 'none',
+        label: 'None',
+        hint: 'clients see changes on their next fetch',
+        why: 'No real-time channel: clients see changes on their next fetch, which keeps the server stateless.',
+      },
+    ],
+  },
+  auth: {
+    flag: 'auth',
+    message: 'Authentication?',
+    decision: 'Auth strategy',
+    default: 'jwt',
+    choices: [
+      {
+        value: 'jwt',
+        label: 'JWT + refresh token',
+        hint: '15-minute access token in memory, rotating refresh token in an httpOnly cookie',
+        why: 'A short-lived access token kept in memory plus a rotating, server-stored refresh token in an httpOnly cookie keeps tokens away from scripts and lets a stolen refresh token be detected and revoked.',
+      },
+      {
+        value: 'none',
+        label: 'None',
+        hint: 'todos are shared by everyone',
+        why: 'No authentication: every visitor shares one todo list, which suits an internal tool or a prototype behind another gate.',
+      },
+    ],
+  },
+} as const satisfies Record<string, QuestionMeta>;
+
+export type OptionKey = keyof typeof questionData;
+export const optionKeys = Object.keys(questionData) as OptionKey[];
+
+export type ProjectOptions = { [K in OptionKey]: (typeof questionData)[K]['choices'][number]['value'] };
+
+export function questionOf(key: OptionKey): QuestionMeta {
+  return questionData[key];
+}
+
+export const ANSWERS_FILE_NAME = 'create-fullstack-app.json';
