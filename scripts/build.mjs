@@ -3,6 +3,7 @@
 // nor compiles a template.
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +58,7 @@ const embedTemplates = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true, // the interview, renderer and verify load as separate chunks, on demand
@@ -71,4 +72,9 @@ await build({
   banner: { js: "import { createRequire as __cfaRequire } from 'node:module'; const require = __cfaRequire(import.meta.url);" },
   plugins: [embedTemplates],
   logLevel: 'warning',
+});
+
+// Type declarations of the programmatic API; they name no bundled dependency.
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
 });

@@ -17,6 +17,8 @@ export interface CreateArgs {
   verify: boolean;
   yes: boolean;
   force: boolean;
+  onConflict: string | undefined;
+  dryRun: boolean;
   answers: string | undefined;
 }
 
@@ -27,12 +29,15 @@ interface RawFlags extends Record<string, unknown> {
   verify: boolean;
   yes?: boolean;
   force?: boolean;
+  onConflict?: string;
+  dryRun?: boolean;
   answers?: string;
 }
 
 export interface VerifyArgs {
   directory: string;
   build: boolean;
+  json: boolean;
 }
 
 export interface Handlers {
@@ -61,7 +66,9 @@ export function buildProgram(handlers: Handlers): Command {
     .option('--no-git', 'skip git init and the initial commit')
     .option('--no-verify', 'skip Step 4: build, start and check the generated app')
     .option('-y, --yes', 'take the default for every question not given as a flag')
-    .option('--force', 'write into a non-empty directory (files with the same path are replaced)')
+    .option('--force', 'write into a non-empty directory, replacing files at the same paths (--on-conflict overwrite)')
+    .option('--on-conflict <policy>', 'existing files that differ: error | skip | overwrite (default error; identical files are skipped)')
+    .option('--dry-run', 'validate everything and print the files and decisions, writing nothing')
     .option('--answers <file>', 'regenerate from a create-fullstack-app.json answers file (flags override it)')
     .action(async (directory: string | undefined, flags: RawFlags) => {
       const given: PartialOptions = {};
@@ -78,16 +85,19 @@ export function buildProgram(handlers: Handlers): Command {
         verify: flags.verify,
         yes: flags.yes === true,
         force: flags.force === true,
+        onConflict: flags.onConflict,
+        dryRun: flags.dryRun === true,
         answers: flags.answers,
       });
     });
   program
     .command('verify')
-    .description('run Step 4 (build, start, smoke, integration, real-time) on a project this tool generated')
+    .description('run Step 4 (build, start, smoke, integration, real-time, browser) on a project this tool generated')
     .argument('[dir]', 'the generated project', '.')
     .option('--no-build', 'check the existing build instead of building first')
-    .action(async (directory: string, flags: { build: boolean }) => {
-      await handlers.verify({ directory, build: flags.build });
+    .option('--json', 'print the report as JSON on stdout and nothing else (exit code 1 when a check failed)')
+    .action(async (directory: string, flags: { build: boolean; json?: boolean }) => {
+      await handlers.verify({ directory, build: flags.build, json: flags.json === true });
     });
   return program;
 }

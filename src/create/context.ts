@@ -1,8 +1,9 @@
 import type { FileTree } from '../generate/render.js';
-import type { PackageManager, ProjectOptions } from '../options/schema.js';
+import type { PackageManager, ProjectOptions } from '../options/questions.js';
 import type { Ui } from '../cli/ui.js';
 import type { Target } from '../write/target.js';
 import type { VerifyReport } from '../verify/index.js';
+import type { ConflictPolicy } from '../write/plan.js';
 
 /** What the create pipeline knows; each step reads it and fills in its own part. */
 export interface CreateContext {
@@ -12,6 +13,7 @@ export interface CreateContext {
   options: ProjectOptions;
   packageManager: PackageManager;
   run: { install: boolean; git: boolean; verify: boolean };
+  onConflict: ConflictPolicy;
   tree?: FileTree;
   installed?: boolean;
   gitCommitted?: boolean;

@@ -4,9 +4,10 @@ import { readAnswersFile } from '../options/answers.js';
 import { detectPackageManager } from '../options/package-manager.js';
 import { checkCombination, resolveOptions, type PartialOptions } from '../options/resolve.js';
 import { PackageManagerSchema, type PackageManager } from '../options/schema.js';
+import { CONFLICT_POLICIES, type ConflictPolicy } from '../write/plan.js';
 import { inspectTarget } from '../write/target.js';
 import type { CreateContext } from './context.js';
-import { runSteps } from './steps.js';
+import { createSteps, dryRunSteps, runSteps } from './steps.js';
 
 export const DEFAULT_DIRECTORY = 'my-fullstack-app';
 
@@ -21,12 +22,23 @@ function packageManagerFrom(flag: string | undefined, fromAnswers: PackageManage
   return fromAnswers ?? detectPackageManager().packageManager;
 }
 
+/** `--on-conflict`, or `--force` as its shorthand for `overwrite`; undefined when neither is given. */
+function conflictPolicyFrom(args: CreateArgs): ConflictPolicy | undefined {
+  const { onConflict, force } = args;
+  if (onConflict === undefined) return force ? 'overwrite' : undefined;
+  const policy = CONFLICT_POLICIES.find((p) => p === onConflict);
+  if (!policy) throw new UsageError(`--on-conflict ${JSON.stringify(onConflict)} is not a valid value: choose one of ${CONFLICT_POLICIES.join(', ')}`);
+  if (force && policy !== 'overwrite') throw new UsageError(`--force and --on-conflict ${policy} cannot be combined: --force means --on-conflict overwrite`);
+  return policy;
+}
+
 /** `create-fullstack-app [directory] [flags]`: from the command line to a verified project. */
 export async function create(args: CreateArgs, interactive: boolean): Promise<void> {
   // validate every flag before asking anything or touching the disk
   checkCombination(args.given);
   const answers = args.answers ? await readAnswersFile(args.answers) : undefined;
   const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
+  let onConflict = conflictPolicyFrom(args);
 
   const { terminalUi } = await import('../cli/ui.js');
   const ui = terminalUi({ interactive });
@@ -40,11 +52,14 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     else throw new UsageError('no terminal to ask for the project directory: pass it as the first argument, or --yes for ./my-fullstack-app');
   }
   const target = await inspectTarget(process.cwd(), directory);
-  if (target.state === 'non-empty' && !args.force) {
+  if (target.state === 'non-empty' && onConflict === undefined) {
     const agreed = interview ? await interview.confirmNonEmpty(target.dir) : false;
     if (!agreed) {
-      throw new TargetDirectoryError(`${target.dir} is not empty; nothing was written. Choose another directory, or pass --force to write into it.`);
+      throw new TargetDirectoryError(
+        `${target.dir} is not empty; nothing was written. Choose another directory, or pass --force (or --on-conflict skip|overwrite) to write into it.`,
+      );
     }
+    onConflict = 'overwrite';
   }
 
   ui.info(`Creating ${target.name} in ${target.dir}`);
@@ -63,8 +78,14 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     options,
     packageManager,
     run: { install: args.install, git: args.git, verify: args.verify },
+    onConflict: onConflict ?? 'error',
     skipped: [],
   };
-  await runSteps(ctx);
+  if (args.dryRun) {
+    await runSteps(ctx, dryRunSteps);
+    ui.outro(`Dry run: nothing was written to ${target.dir}`);
+    return;
+  }
+  await runSteps(ctx, createSteps);
   ui.outro(`Done: ${target.dir}`);
 }

@@ -7,7 +7,8 @@ import { VerificationError } from '../errors.js';
 import { decisionsFor } from '../generate/decisions.js';
 import { generate } from '../generate/generate.js';
 import { handoffFor } from '../generate/handoff.js';
-import { commitTree } from '../write/commit.js';
+import { writeTree } from '../write/commit.js';
+import { planWrite } from '../write/plan.js';
 import { gitAvailable, gitInitialCommit, insideGitRepository, installDependencies } from './commands.js';
 import type { CreateContext, Step } from './context.js';
 import { formatCheck } from './format.js';
@@ -23,8 +24,9 @@ export const render: Step = async (ctx) => {
 
 export const write: Step = async (ctx) => {
   if (!ctx.tree) throw new Error('render must run before write');
-  await commitTree(ctx.tree, ctx.target);
-  ctx.ui.success(`Wrote ${ctx.tree.size} files to ${ctx.target.dir}`);
+  const plan = await writeTree(ctx.tree, ctx.target.dir, { onConflict: ctx.onConflict });
+  const kept = plan.skip.length > 0 ? `; kept ${plan.skip.length} existing file(s) that differ: ${plan.skip.join(', ')}` : '';
+  ctx.ui.success(`Wrote ${plan.create.length + plan.overwrite.length} files to ${ctx.target.dir}${kept}`);
 };
 
 export const initGit: Step = async (ctx) => {
@@ -89,8 +91,35 @@ export const handoff: Step = async (ctx) => {
   ctx.ui.note(text, 'Step 5: handoff (also in README.md)');
 };
 
-export const createSteps: readonly Step[] = [recordDecisions, render, write, initGit, install, verify, handoff];
+/** `--dry-run`: what `write` would do, read-only, with the size of every file. */
+export const previewWrite: Step = async (ctx) => {
+  if (!ctx.tree) throw new Error('render must run before previewWrite');
+  const plan = ctx.target.state === 'non-empty' || ctx.target.state === 'unused'
+    ? await planWrite(ctx.tree, ctx.target.dir, ctx.onConflict)
+    : { create: [...ctx.tree.keys()], overwrite: [], skip: [], identical: [] };
+  const action = new Map<string, string>([
+    ...plan.create.map((f) => [f, 'create'] as const),
+    ...plan.overwrite.map((f) => [f, 'overwrite'] as const),
+    ...plan.skip.map((f) => [f, 'keep existing'] as const),
+    ...plan.identical.map((f) => [f, 'identical'] as const),
+  ]);
+  let total = 0;
+  const lines = [...ctx.tree].map(([file, content]) => {
+    const size = Buffer.byteLength(content);
+    total += size;
+    const note = action.get(file) === 'create' ? '' : pc.dim(`  (${action.get(file)})`);
+    return `${formatSize(size).padStart(9)}  ${file}${note}`;
+  });
+  ctx.ui.note(`${lines.join('\n')}\n${formatSize(total).padStart(9)}  total, ${ctx.tree.size} files`, `Would write to ${ctx.target.dir}`);
+};
 
-export async function runSteps(ctx: CreateContext, steps: readonly Step[] = createSteps): Promise<void> {
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+export const createSteps: readonly Step[] = [recordDecisions, render, write, initGit, install, verify, handoff];
+export const dryRunSteps: readonly Step[] = [recordDecisions, render, previewWrite];
+
+export async function runSteps(ctx: CreateContext, steps: readonly Step[]): Promise<void> {
   for (const step of steps) await step(ctx);
 }

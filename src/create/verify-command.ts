@@ -4,13 +4,20 @@ import type { VerifyArgs } from '../cli/program.js';
 import { readAnswersFile } from '../options/answers.js';
 import { ANSWERS_FILE_NAME } from '../options/schema.js';
 import { terminalUi } from '../cli/ui.js';
-import { verifyProject } from '../verify/index.js';
+import { verifyProject, type CheckResult, type VerifyReport } from '../verify/index.js';
 import { formatCheck } from './format.js';
 
 /** `create-fullstack-app verify [dir]`: Step 4 on a project this tool generated. */
 export async function verifyCommand(args: VerifyArgs): Promise<void> {
   const dir = path.resolve(args.directory);
   const answers = await readAnswersFile(path.join(dir, ANSWERS_FILE_NAME));
+  if (args.json) {
+    // stdout carries the report only; a failure is also told on stderr, with exit code 1
+    const report = await verifyProject({ dir, options: answers.options, build: args.build });
+    process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+    if (!report.ok) throw failedError(report);
+    return;
+  }
   const ui = terminalUi({ interactive: Boolean(process.stdout.isTTY) });
   ui.intro(`create-fullstack-app verify: ${answers.projectName}`);
   const report = await verifyProject({
@@ -19,9 +26,20 @@ export async function verifyCommand(args: VerifyArgs): Promise<void> {
     build: args.build,
     onCheck: (check) => ui.info(formatCheck(check)),
   });
-  const failed = report.checks.filter((c) => c.status === 'failed');
-  if (!report.ok) {
-    throw new VerificationError(`${failed.length} check(s) failed:\n${failed.map((c) => `  - ${c.phase} / ${c.name}: ${c.detail}`).join('\n')}`);
-  }
+  if (!report.ok) throw failedError(report);
   ui.outro(`All checks passed in ${(report.durationMs / 1000).toFixed(1)} s`);
+}
+
+/** The `--json` shape, keys in a fixed order: ok, durationMs, then every check. */
+export function jsonReport(report: VerifyReport): { ok: boolean; durationMs: number; checks: CheckResult[] } {
+  return {
+    ok: report.ok,
+    durationMs: report.durationMs,
+    checks: report.checks.map(({ phase, name, status, durationMs, detail }) => ({ phase, name, status, durationMs, detail })),
+  };
+}
+
+function failedError(report: VerifyReport): VerificationError {
+  const failed = report.checks.filter((c) => c.status === 'failed');
+  return new VerificationError(`${failed.length} check(s) failed:\n${failed.map((c) => `  - ${c.phase} / ${c.name}: ${c.detail}`).join('\n')}`);
 }

@@ -1,4 +1,4 @@
-import type { ProjectOptions } from '../options/schema.js';
+import type { ProjectOptions } from '../options/questions.js';
 import type { FileTree } from './render.js';
 
 /**

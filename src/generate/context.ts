@@ -1,4 +1,4 @@
-import { optionKeys, questionOf, type OptionKey, type ProjectOptions } from '../options/schema.js';
+import { optionKeys, questionOf, type OptionKey, type ProjectOptions } from '../options/questions.js';
 import { versions } from './versions.js';
 
 /** `service.fullstack`, `auth.none`, ...: one boolean per choice of every option. */

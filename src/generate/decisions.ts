@@ -1,4 +1,4 @@
-import { optionKeys, questionOf, type ProjectOptions } from '../options/schema.js';
+import { optionKeys, questionOf, type ProjectOptions } from '../options/questions.js';
 
 /** Decisions the guide's Step 1 fixes for every project, whatever the answers. */
 const fixedDecisions = [

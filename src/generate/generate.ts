@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ANSWERS_FILE_NAME, type AnswersFile, type PackageManager, type ProjectOptions } from '../options/schema.js';
+import { ANSWERS_FILE_NAME, type AnswersFile, type PackageManager, type ProjectOptions } from '../options/questions.js';
 import { templateContext } from './context.js';
 import { decisionsMarkdown } from './decisions.js';
 import { checklistMarkdown } from './checklist.js';

@@ -2,7 +2,7 @@
  * Step 5, the handoff summary: what was built, how to run it, what is missing, key files.
  * The CLI prints it and the generated README.md embeds it, from this one source.
  */
-import type { ProjectOptions } from '../options/schema.js';
+import type { ProjectOptions } from '../options/questions.js';
 
 export interface Handoff {
   built: string[];
@@ -45,8 +45,11 @@ export function handoffFor(o: ProjectOptions): Handoff {
     { command: 'npm test', what: 'the project\'s own tests (server unit and integration against a real SQLite file' + (client ? ', client components' : '') + ')' },
     { command: 'npm run db:migrate / npm run db:rollback', what: 'apply pending migrations / undo the latest one' },
   ];
+  if (client) {
+    run.push({ command: 'npm run test:e2e', what: 'the browser proof: the built app in headless Chromium, two tabs of one user (Chromium from CHROME_PATH or PATH)' });
+  }
   if (o.realtime === 'sse' && client) {
-    run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth === 'jwt' ? 'create an account, sign in in both, then ' : ''}add a todo in one tab and watch it appear in the other` });
+    run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth === 'jwt' ? 'create an account in one (the other signs in from the same session), then ' : ''}add a todo in one tab and watch it appear in the other` });
   }
   const missing = [
     'HTTPS: terminate TLS in front of the server (a reverse proxy or the platform), then set TRUST_PROXY_HOPS and NODE_ENV=production.',

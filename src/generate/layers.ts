@@ -1,4 +1,4 @@
-import type { ProjectOptions } from '../options/schema.js';
+import type { ProjectOptions } from '../options/questions.js';
 
 /**
  * Template layers by capability, applied in this order; a later layer's file replaces an

@@ -1,4 +1,4 @@
-import { optionKeys, questionOf, type ProjectOptions } from '../options/schema.js';
+import { optionKeys, questionOf, type ProjectOptions } from '../options/questions.js';
 import { handoffFor, handoffMarkdown } from './handoff.js';
 
 export function stackSummary(options: ProjectOptions): string {

@@ -21,7 +21,7 @@ export interface TemplateFile {
   sourcePath: string;
   content: Buffer;
   /** A `.hbs` template precompiled at build time (the bundled CLI); compiled at render otherwise. */
-  spec?: TemplateSpecification;
+  spec?: object;
 }
 
 /** Reads the files of one layer, e.g. `auth/jwt`; an unknown layer has none. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { AnswersFileSchema, type AnswersFile } from './schema.js';
+import type { AnswersFile } from './questions.js';
+import { AnswersFileSchema } from './schema.js';
 
 /** Reads and validates an answers file; every problem names the file and the field. */
 export async function readAnswersFile(file: string): Promise<AnswersFile> {

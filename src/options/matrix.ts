@@ -1,4 +1,5 @@
-import { brokenRules, optionKeys, questionOf, type ProjectOptions } from './schema.js';
+import { optionKeys, questionOf, type ProjectOptions } from './questions.js';
+import { brokenRules } from './schema.js';
 
 /** Every combination of option values the compatibility rules allow, in a stable order. */
 export function allowedCombinations(): ProjectOptions[] {

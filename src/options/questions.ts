@@ -159,4 +159,18 @@ export function questionOf(key: OptionKey): QuestionMeta {
   return questionData[key];
 }
 
+/** The package managers a generated project can be installed with. */
+export const packageManagers = ['npm'] as const;
+export type PackageManager = (typeof packageManagers)[number];
+
 export const ANSWERS_FILE_NAME = 'create-fullstack-app.json';
+
+/** The machine-readable answers file written into every generated project (validated by schema.ts). */
+export interface AnswersFile {
+  $schema?: string | undefined;
+  tool: 'create-fullstack-app';
+  version: string;
+  projectName: string;
+  packageManager: PackageManager;
+  options: ProjectOptions;
+}

@@ -3,15 +3,8 @@
  * Everything here derives from the schema: choices, defaults and rules are never restated.
  */
 import { UsageError } from '../errors.js';
-import {
-  compatibilityRules,
-  optionKeys,
-  ProjectOptionsSchema,
-  questionOf,
-  type Choice,
-  type OptionKey,
-  type ProjectOptions,
-} from './schema.js';
+import { optionKeys, questionOf, type Choice, type OptionKey, type ProjectOptions } from './questions.js';
+import { compatibilityRules, ProjectOptionsSchema } from './schema.js';
 
 export type PartialOptions = Partial<Record<OptionKey, string>>;
 

@@ -4,10 +4,18 @@
  * question data registered on it (`questions.ts`).
  */
 import { z } from 'zod';
-import { questionData, questionOf, type OptionKey, type ProjectOptions, type QuestionMeta } from './questions.js';
+import {
+  packageManagers,
+  questionData,
+  questionOf,
+  type AnswersFile,
+  type OptionKey,
+  type ProjectOptions,
+  type QuestionMeta,
+} from './questions.js';
 
 export { ANSWERS_FILE_NAME, optionKeys, questionData, questionOf } from './questions.js';
-export type { Choice, OptionKey, ProjectOptions, QuestionMeta } from './questions.js';
+export type { AnswersFile, Choice, OptionKey, PackageManager, ProjectOptions, QuestionMeta } from './questions.js';
 
 /** The zod enum of one option, carrying its question as registry metadata. */
 function optionSchema<K extends OptionKey>(key: K) {
@@ -70,9 +78,7 @@ export const ProjectOptionsSchema = z
     }
   });
 
-/** The package managers a generated project can be installed with. */
-export const PackageManagerSchema = z.enum(['npm']);
-export type PackageManager = z.infer<typeof PackageManagerSchema>;
+export const PackageManagerSchema = z.enum(packageManagers);
 
 /** Valid npm package name that is also a safe directory name (no scope, no path). */
 export const ProjectNameSchema = z
@@ -95,5 +101,4 @@ export const AnswersFileSchema = z
     packageManager: PackageManagerSchema,
     options: ProjectOptionsSchema,
   })
-  .strict();
-export type AnswersFile = z.infer<typeof AnswersFileSchema>;
+  .strict() satisfies z.ZodType<AnswersFile>;

@@ -1,5 +1,5 @@
 /** What every HTTP check gets: the running server's client, the options and a shared user. */
-import type { ProjectOptions } from '../options/schema.js';
+import type { ProjectOptions } from '../options/questions.js';
 import { register, type Session } from './api.js';
 import type { HttpClient } from './http.js';
 import { CheckSkipped, errorMessage } from './runner.js';

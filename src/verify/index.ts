@@ -1,6 +1,7 @@
 /**
  * Step 4 of the guide: prove a generated project works. Build it, start it on a free port
- * with a temp database, then smoke, integration, real-time and shutdown checks over real HTTP.
+ * with a temp database, then smoke, integration and real-time checks over real HTTP, the built
+ * client in a real browser, and the shutdown.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,21 +9,23 @@ import path from 'node:path';
 import { VerificationError } from '../errors.js';
 import { ProjectOptionsSchema } from '../options/schema.js';
 import { issuesText } from './assert.js';
+import { browserChecks } from './browser/index.js';
 import { buildCheck } from './checks/build.js';
 import { integrationChecks } from './checks/integration.js';
 import { realtimeChecks } from './checks/realtime.js';
 import { gracefulShutdownCheck, SHUTDOWN_DEADLINE_MS } from './checks/shutdown.js';
 import { smokeChecks } from './checks/smoke.js';
-import { healthyCheck, migrateCheck, serverSetup, spawnServer } from './checks/start.js';
+import { healthyCheck, migrateCheck, serverSetup } from './checks/start.js';
 import { createContext } from './context.js';
 import { HttpClient } from './http.js';
+import { LiveServer } from './live-server.js';
 import { Recorder, type Phase } from './runner.js';
-import { describeExit, type ServerProcess } from './server-process.js';
+import { describeExit } from './server-process.js';
 import type { VerifyInput, VerifyReport } from './types.js';
 
 export type { CheckPhase, CheckResult, CheckStatus, VerifyInput, VerifyReport } from './types.js';
 
-const AFTER_START = ['smoke', 'integration', 'realtime', 'shutdown'] as const;
+const AFTER_START = ['smoke', 'integration', 'realtime', 'browser', 'shutdown'] as const;
 
 /** Misuse (not a failing check) is the only thing that throws, besides an abort. */
 async function validate(input: VerifyInput): Promise<void> {
@@ -54,7 +57,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
   else built = (await build.run('npm run build', () => buildCheck(dir, signal))).status === 'passed';
 
   const tempDir = await mkdtemp(path.join(tmpdir(), 'cfa-verify-'));
-  let server: ServerProcess | undefined;
+  let live: LiveServer | undefined;
   try {
     const start = recorder.phase('start');
     const setup = await serverSetup(options, tempDir);
@@ -65,32 +68,39 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
     } else if ((await start.run('migrations', () => migrateCheck(dir, setup.env, signal))).status !== 'passed') {
       start.skip('server start', 'the migrations failed');
     } else {
-      const spawned = spawnServer(dir, setup);
-      server = spawned;
+      live = new LiveServer(dir, setup);
+      const spawned = live.spawn();
       healthy = (await start.run('server start', () => healthyCheck(spawned, setup, signal))).status === 'passed';
     }
 
-    if (!server || !healthy) {
+    if (!live || !healthy) {
       const reason = built ? 'the server did not start' : 'the build failed';
       for (const phase of AFTER_START) recorder.phase(phase).skip(`${phase} checks`, reason);
     } else {
-      const running = server;
+      const server = live;
       const ctx = createContext({ dir, options, http: new HttpClient(setup.baseUrl, signal), signal });
       const phases = {
         smoke: (p: Phase) => smokeChecks(ctx, p),
         integration: (p: Phase) => integrationChecks(ctx, p),
         realtime: (p: Phase) => realtimeChecks(ctx, p),
-        shutdown: (p: Phase) => p.run('graceful shutdown on SIGTERM', () => gracefulShutdownCheck(ctx, running)),
+        browser: (p: Phase) => browserChecks({ dir, options, baseUrl: setup.baseUrl, live: server, signal }, p),
+        shutdown: async (p: Phase) => {
+          const running = server.current;
+          if (running) await p.run('graceful shutdown on SIGTERM', () => gracefulShutdownCheck(ctx, running));
+        },
       };
       for (const name of AFTER_START) {
         const phase = recorder.phase(name);
-        // a server that crashed during a phase fails the rest with one clear reason
-        if (!running.running) phase.skip(`${name} checks`, `the server exited (${describeExit(await running.exited)}):\n${running.output()}`);
-        else await phases[name](phase);
+        const running = server.current;
+        // a server that crashed during a phase (or was not restarted) fails the rest with one clear reason
+        if (!running?.running) {
+          const exit = running ? `${describeExit(await running.exited)}):\n${running.output()}` : 'never started)';
+          phase.skip(`${name} checks`, `the server exited (${exit}`);
+        } else await phases[name](phase);
       }
     }
   } finally {
-    await server?.stop(SHUTDOWN_DEADLINE_MS);
+    await live?.stop(SHUTDOWN_DEADLINE_MS);
     await rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
   }
   return { ok: recorder.ok, checks: recorder.results, durationMs: Math.round(performance.now() - started) };

@@ -1,7 +1,7 @@
-import type { ProjectOptions } from '../options/schema.js';
+import type { ProjectOptions } from '../options/questions.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
-export type CheckPhase = 'build' | 'start' | 'smoke' | 'integration' | 'realtime' | 'shutdown';
+export type CheckPhase = 'build' | 'start' | 'smoke' | 'integration' | 'realtime' | 'browser' | 'shutdown';
 
 export interface CheckResult {
   phase: CheckPhase;

@@ -1,17 +1,22 @@
 /**
- * The one step that touches the disk: stages the whole tree in a temporary sibling folder,
- * then moves it into place. A failure or Ctrl-C before the move leaves nothing behind.
+ * The one step that touches the disk: stages the files to write in a temporary sibling folder,
+ * then moves them into place. A failure or Ctrl-C before the move leaves nothing behind, and
+ * nothing is ever written outside the target or through a symbolic link.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TargetDirectoryError } from '../errors.js';
 import type { FileTree } from '../generate/render.js';
-import type { Target } from './target.js';
+import { planWrite, type ConflictPolicy, type WritePlan } from './plan.js';
 
-function safeJoin(root: string, relative: string): string {
+export type { ConflictPolicy, WritePlan } from './plan.js';
+
+export function safeJoin(root: string, relative: string): string {
   const full = path.resolve(root, relative);
-  if (!full.startsWith(root + path.sep)) throw new TargetDirectoryError(`refusing to write outside the project: ${relative}`);
+  if (path.isAbsolute(relative) || !full.startsWith(root + path.sep)) {
+    throw new TargetDirectoryError(`refusing to write outside the project: ${relative}`);
+  }
   return full;
 }
 
@@ -23,19 +28,48 @@ async function writeAll(root: string, tree: FileTree): Promise<void> {
   await Promise.all(files.map(([file, content]) => writeFile(file, content, { flag: 'wx' })));
 }
 
-/** Moves every staged file over the existing directory, replacing files at the same paths. */
-async function mergeInto(staging: string, target: string, tree: FileTree): Promise<void> {
-  for (const relative of tree.keys()) {
+/** Moves every staged file into the existing directory, replacing files at the same paths. */
+async function mergeInto(staging: string, target: string, files: readonly string[]): Promise<void> {
+  for (const relative of files) {
     const to = safeJoin(target, relative);
     await mkdir(path.dirname(to), { recursive: true });
     await rename(safeJoin(staging, relative), to);
   }
 }
 
-export async function commitTree(tree: FileTree, target: Target): Promise<void> {
-  const parent = path.dirname(target.dir);
+async function directoryState(dir: string): Promise<'missing' | 'empty' | 'in-use'> {
+  try {
+    const info = await lstat(dir);
+    if (info.isSymbolicLink()) throw new TargetDirectoryError(`${dir} is a symbolic link; refusing to write through it`);
+    if (!info.isDirectory()) throw new TargetDirectoryError(`${dir} exists and is not a directory`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+  return (await readdir(dir)).length === 0 ? 'empty' : 'in-use';
+}
+
+export interface WriteOptions {
+  /** What to do with an existing file whose content differs: `error` (default) writes nothing. */
+  onConflict?: ConflictPolicy;
+}
+
+/**
+ * Writes `tree` into `dir` atomically per file set: into a new or empty directory by one rename,
+ * into a directory in use by moving only the files the conflict policy lets through. Identical
+ * files are skipped silently. Returns what was done with each file.
+ */
+export async function writeTree(tree: FileTree, dir: string, { onConflict = 'error' }: WriteOptions = {}): Promise<WritePlan> {
+  const target = path.resolve(dir);
+  for (const relative of tree.keys()) safeJoin(target, relative);
+  const state = await directoryState(target);
+  const plan: WritePlan =
+    state === 'in-use' ? await planWrite(tree, target, onConflict) : { create: [...tree.keys()], overwrite: [], skip: [], identical: [] };
+  const toWrite = new Map([...plan.create, ...plan.overwrite].map((file) => [file, tree.get(file) ?? '']));
+
+  const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
-  const staging = path.join(parent, `.${target.name}.creating-${randomBytes(4).toString('hex')}`);
+  const staging = path.join(parent, `.${path.basename(target)}.creating-${randomBytes(4).toString('hex')}`);
   const cleanUp = () => rm(staging, { recursive: true, force: true });
   const onSignal = () => {
     void cleanUp().finally(() => process.exit(130));
@@ -44,16 +78,17 @@ export async function commitTree(tree: FileTree, target: Target): Promise<void> 
   process.once('SIGTERM', onSignal);
   try {
     await mkdir(staging);
-    await writeAll(staging, tree);
-    if (target.state === 'missing' || target.state === 'empty') {
-      if (target.state === 'empty') await rmdir(target.dir); // fails, and so keeps, a folder filled meanwhile
-      await rename(staging, target.dir);
+    await writeAll(staging, toWrite);
+    if (state === 'in-use') {
+      await mergeInto(staging, target, [...toWrite.keys()]);
     } else {
-      await mergeInto(staging, target.dir, tree);
+      if (state === 'empty') await rmdir(target); // fails, and so keeps, a folder filled meanwhile
+      await rename(staging, target);
     }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await cleanUp();
   }
+  return plan;
 }

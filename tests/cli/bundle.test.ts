@@ -11,7 +11,7 @@ import { cli, readTree, tempDir } from './helpers.js';
 
 const maskSecret = (text: string) => text.replace(/^JWT_SECRET=.*$/m, 'JWT_SECRET=<secret>');
 
-describe('bundled templates match the source templates', () => {
+describe('bundled templates match the source templates, and --dry-run lists what a real run writes', () => {
   it.each(allowedCombinations().map((o) => [combinationName(o), o] as const))('%s', async (_name, options) => {
     const cwd = await tempDir('bundle');
     const flags = optionKeys.flatMap((key) => [`--${questionOf(key).flag}`, options[key]]);
@@ -21,5 +21,10 @@ describe('bundled templates match the source templates', () => {
     const rendered = generate({ projectName: 'app', options });
     expect([...written.keys()]).toEqual([...rendered.keys()]);
     for (const [file, content] of rendered) expect(maskSecret(written.get(file) ?? ''), file).toBe(maskSecret(content.toString()));
+
+    const dry = await cli(['app', ...flags, '--dry-run'], await tempDir('bundle-dry'));
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    const listed = [...dry.stdout.matchAll(/^│\s+[\d.]+ k?B {2}(\S+)/gm)].map((m) => m[1]).filter((file) => file !== 'total,');
+    expect(listed).toEqual([...written.keys()]);
   });
 });

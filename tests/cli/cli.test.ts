@@ -104,4 +104,55 @@ describe('create-fullstack-app (built CLI, no terminal)', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--answers answers\.json: options\.service/);
   });
+
+  it('--dry-run prints every file with its size and the decisions, and writes nothing', async () => {
+    const cwd = await tempDir('dry');
+    const result = await cli(['app', '--yes', '--dry-run'], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Step 1: decisions/);
+    expect(result.stdout).toMatch(/\d+(\.\d)? k?B\s+server\/src\/app\.ts/);
+    expect(result.stdout).toMatch(/total, \d+ files/);
+    expect(result.stdout).toMatch(/Dry run: nothing was written/);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('--dry-run fails as the real run would, on a non-empty directory', async () => {
+    const cwd = await tempDir('dry-nonempty');
+    await mkdir(path.join(cwd, 'app'));
+    await writeFile(path.join(cwd, 'app', 'package.json'), 'mine');
+    const result = await cli(['app', '--yes', '--dry-run'], cwd);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/is not empty/);
+  });
+
+  it('--on-conflict error names the differing files and writes nothing', async () => {
+    const cwd = await tempDir('conflict');
+    await mkdir(path.join(cwd, 'app'));
+    await writeFile(path.join(cwd, 'app', 'package.json'), 'mine');
+    const result = await cli(['app', '--yes', '--on-conflict', 'error', ...quick], cwd);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/1 existing file\(s\) differ.*\n\s+package\.json/s);
+    expect(await readdir(path.join(cwd, 'app'))).toEqual(['package.json']);
+  });
+
+  it('--on-conflict skip keeps the differing files and writes the rest', async () => {
+    const cwd = await tempDir('skip');
+    await mkdir(path.join(cwd, 'app'));
+    await writeFile(path.join(cwd, 'app', 'package.json'), 'mine');
+    const result = await cli(['app', '--yes', '--on-conflict', 'skip', ...quick], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/kept 1 existing file\(s\) that differ: package\.json/);
+    expect(await readFile(path.join(cwd, 'app', 'package.json'), 'utf8')).toBe('mine');
+    expect(await readFile(path.join(cwd, 'app', 'server/src/app.ts'), 'utf8')).toContain('createApp');
+  });
+
+  it.each([
+    [['--on-conflict', 'merge'], /--on-conflict "merge" is not a valid value: choose one of error, skip, overwrite/],
+    [['--force', '--on-conflict', 'skip'], /--force and --on-conflict skip cannot be combined/],
+  ])('%j exits 2', async (args, message) => {
+    const cwd = await tempDir('policy');
+    const result = await cli(['app', '--yes', ...args, ...quick], cwd);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
 });

@@ -23,9 +23,15 @@ describe('create --yes (the default stack)', () => {
     'generates, installs, commits, passes Step 4, and the project passes its own tests',
     async () => {
       const { created, dir } = await createAndProve(['--yes']);
-      for (const phase of ['build', 'start', 'smoke', 'integration', 'realtime']) {
+      for (const phase of ['build', 'start', 'smoke', 'integration', 'realtime', 'browser', 'shutdown']) {
         expect(created.stdout).toMatch(new RegExp(`✔ ${phase}: `));
       }
+      // a real browser: two tabs of one user, the offline banner, a transparent token refresh
+      expect(created.stdout).toMatch(/✔ browser: two tabs stay in sync .*without reload/);
+      expect(created.stdout).toMatch(/✔ browser: offline banner, then recovery /);
+      expect(created.stdout).toMatch(
+        /✔ browser: expired access token refreshed transparently .*POST \/api\/todos 401 -> POST \/api\/auth\/refresh 200 -> POST \/api\/todos 201/,
+      );
       expect(created.stdout).not.toMatch(/✖/);
       expect(created.stdout).toMatch(/Step 5: handoff/);
 
@@ -39,6 +45,11 @@ describe('create --yes (the default stack)', () => {
 
       const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
       expect(tests.exitCode, tests.all).toBe(0);
+
+      // the project keeps the browser proof after handover
+      const e2e = await execa('npm', ['run', 'test:e2e'], { cwd: dir, all: true, reject: false });
+      expect(e2e.exitCode, e2e.all).toBe(0);
+      expect(e2e.all).toMatch(/two tabs: tab B showed tab A's todo \d+ ms after Add, without reload/);
     },
     10 * MINUTES,
   );
@@ -50,6 +61,7 @@ describe('create an API-only service without auth or real-time', () => {
     async () => {
       const { created, dir } = await createAndProve(['--service', 'api', '--realtime', 'none', '--auth', 'none', '--no-git']);
       expect(created.stdout).toMatch(/○ realtime: /);
+      expect(created.stdout).toMatch(/○ browser: two tabs stay in sync \d+ ms service: api \(no client\)/);
       expect(created.stdout).not.toMatch(/✖/);
       const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
       expect(tests.exitCode, tests.all).toBe(0);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VerificationError } from '../../src/errors.js';
 import type { ProjectOptions } from '../../src/options/schema.js';
+import { BROWSER_CHECK_NAMES } from '../../src/verify/browser/index.js';
 import { verifyProject, type CheckResult } from '../../src/verify/index.js';
 import { fakeProject, type FakeProjectOptions } from './fake-project.js';
 
@@ -50,10 +51,14 @@ describe('verifyProject', () => {
   it('passes a full-stack project that honours the contract, reporting each check as it finishes', async () => {
     const { report, seen, dir } = await verifyFake({ service: 'fullstack', auth: 'jwt', realtime: 'sse' });
     const result = await report;
-    expect(result.checks.filter((c) => c.status !== 'passed')).toEqual([]);
+    // the fake project has no playwright-core: the browser checks are skipped, never passed
+    const notPassed = result.checks.filter((c) => c.status !== 'passed');
+    expect(notPassed.map((c) => [c.phase, c.status, c.detail.split(' (')[0]])).toEqual(
+      BROWSER_CHECK_NAMES.map(() => ['browser', 'skipped', 'playwright-core is not installed in the project']),
+    );
     expect(result.ok).toBe(true);
     expect(seen).toEqual(result.checks);
-    expect([...new Set(result.checks.map((c) => c.phase))]).toEqual(['build', 'start', 'smoke', 'integration', 'realtime', 'shutdown']);
+    expect([...new Set(result.checks.map((c) => c.phase))]).toEqual(['build', 'start', 'smoke', 'integration', 'realtime', 'browser', 'shutdown']);
     expect(statuses(result.checks)['smoke: client served']).toBe('passed');
     expect(result.checks.find((c) => c.name === 'server start')?.detail).toMatch(/^first healthy response \d+ ms after spawn/);
     expect(result.checks.find((c) => c.phase === 'shutdown')?.detail).toMatch(/^exited 0 \d+ ms after SIGTERM; the server ended the event stream/);
@@ -71,6 +76,7 @@ describe('verifyProject', () => {
       'auth flow: auth: none',
       'rate-limit headers on /api/auth: auth: none (no /api/auth routes)',
       'real-time sync: realtime: none',
+      ...BROWSER_CHECK_NAMES.map((name) => `${name}: service: api (no client)`),
     ]);
   });
 

@@ -1,0 +1,120 @@
+/** The three browser checks: two tabs in sync, offline and back, an expired token refreshed. */
+import type { ProjectOptions } from '../../options/schema.js';
+import type { LiveServer } from '../live-server.js';
+import { CheckSkipped, fail } from '../runner.js';
+import { addTodo, expectState, expectTodosScreen, offlineBanner, signUp, sleep, todoItem, uniqueTitle, UI_TIMEOUT_MS } from './app.js';
+import type { Browser } from './driver.js';
+import { Tab, withArtifacts } from './tab.js';
+
+/** The access-token lifetime the server is restarted with so the refresh check need not wait long. */
+export const SHORT_TOKEN_TTL_SECONDS = 2;
+const SYNC_TIMEOUT_MS = 5_000;
+const OFFLINE_TIMEOUT_MS = 15_000;
+
+export interface BrowserEnv {
+  dir: string;
+  options: ProjectOptions;
+  baseUrl: string;
+  live: LiveServer;
+  browser: Browser;
+  signal?: AbortSignal;
+}
+
+/** Runs `steps` in a fresh browser context (its own cookies), saving artifacts on failure. */
+async function inContext(env: BrowserEnv, slug: string, steps: (open: (name: string) => Promise<Tab>) => Promise<string>): Promise<string> {
+  const context = await env.browser.newContext();
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  const tabs: Tab[] = [];
+  const open = async (name: string): Promise<Tab> => {
+    const tab = await Tab.open(context, name, env.baseUrl);
+    tabs.push(tab);
+    return tab;
+  };
+  try {
+    return await withArtifacts(env.dir, slug, () => tabs, () => steps(open));
+  } finally {
+    await context.close();
+  }
+}
+
+function expectNoConsoleErrors(tabs: Tab[]): void {
+  const errors = tabs.flatMap((tab) => tab.errors.map((line) => `${tab.name}: ${line}`));
+  if (errors.length) fail(`unexpected console errors:\n${errors.slice(0, 5).join('\n')}`);
+}
+
+export function twoTabsCheck(env: BrowserEnv): Promise<string> {
+  const live = env.options.realtime === 'sse';
+  return inContext(env, 'two-tabs', async (open) => {
+    const a = await open('tab-a');
+    await signUp(a, env.options);
+    // tab B: same context, so the same refresh cookie; with SSE, its stream must be open first
+    const b = await open('tab-b');
+    await expectTodosScreen(b, 'on load: the session was not restored from the refresh cookie');
+    if (live && !(await b.answered('/api/events', UI_TIMEOUT_MS))) fail(`tab B's event stream (GET /api/events) did not open within ${UI_TIMEOUT_MS} ms`);
+    const title = uniqueTitle('two tabs');
+    await addTodo(a, title);
+    const added = performance.now();
+    await expectState(todoItem(a, title), 'visible', `tab A does not show the todo it added`);
+    let shown: string;
+    if (live) {
+      await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo without a reload`, SYNC_TIMEOUT_MS);
+      shown = `tab B showed tab A's todo ${Math.round(performance.now() - added)} ms after Add, without reload`;
+    } else {
+      await b.page.reload();
+      await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo after a reload`);
+      shown = "tab B showed tab A's todo after a reload (live sync not checked: realtime: none)";
+    }
+    expectNoConsoleErrors([a, b]);
+    return `${env.options.auth === 'jwt' ? 'tab B restored the session from the cookie; ' : ''}${shown}`;
+  });
+}
+
+export function offlineCheck(env: BrowserEnv): Promise<string> {
+  return inContext(env, 'offline', async (open) => {
+    const a = await open('tab-a');
+    await signUp(a, env.options);
+    await env.live.stop();
+    const stopped = performance.now();
+    // a person keeps working: the failed save (or the dropped event stream) shows the banner
+    await addTodo(a, uniqueTitle('while offline'));
+    await expectState(offlineBanner(a), 'visible', 'the offline banner after the server stopped', OFFLINE_TIMEOUT_MS);
+    const bannerMs = Math.round(performance.now() - stopped);
+    // same port, same database; a short token lifetime from here on, for the refresh check
+    const overrides: Record<string, string> = env.options.auth === 'jwt' ? { ACCESS_TOKEN_TTL_SECONDS: String(SHORT_TOKEN_TTL_SECONDS) } : {};
+    const upMs = await env.live.restart(overrides, env.signal);
+    const up = performance.now();
+    await expectState(offlineBanner(a), 'hidden', 'the offline banner after the server came back', OFFLINE_TIMEOUT_MS);
+    const goneMs = Math.round(performance.now() - up);
+    await expectTodosScreen(a, 'after the server came back');
+    const title = uniqueTitle('after recovery');
+    await addTodo(a, title);
+    await expectState(todoItem(a, title), 'visible', 'a todo added after recovery');
+    return `banner ${bannerMs} ms after the server stopped; restarted in ${upMs} ms; banner gone ${goneMs} ms later; a todo added after recovery shows`;
+  });
+}
+
+export async function tokenRefreshCheck(env: BrowserEnv): Promise<string> {
+  if (env.options.auth !== 'jwt') throw new CheckSkipped('auth: none');
+  const ttl = String(SHORT_TOKEN_TTL_SECONDS);
+  if (env.live.env.ACCESS_TOKEN_TTL_SECONDS !== ttl) await env.live.restart({ ACCESS_TOKEN_TTL_SECONDS: ttl }, env.signal);
+  return inContext(env, 'token-refresh', async (open) => {
+    const a = await open('tab-a');
+    await signUp(a, env.options);
+    await sleep(SHORT_TOKEN_TTL_SECONDS * 1_000 + 1_200);
+    const before = a.responses.length;
+    const title = uniqueTitle('after expiry');
+    const started = performance.now();
+    await addTodo(a, title);
+    await expectState(todoItem(a, title), 'visible', 'the todo added once the access token expired');
+    const ms = Math.round(performance.now() - started);
+    await expectTodosScreen(a, 'once the access token expired');
+    const seen = a.responses.slice(before).filter((r) => (r.method === 'POST' && r.path === '/api/todos') || r.path === '/api/auth/refresh');
+    const trail = seen.map((r) => `${r.method} ${r.path} ${r.status}`).join(' -> ');
+    const rejected = seen.findIndex((r) => r.path === '/api/todos' && r.status === 401);
+    if (rejected === -1) fail(`the expired access token was not rejected (ACCESS_TOKEN_TTL_SECONDS=${ttl}): ${trail || 'no request seen'}`);
+    const refreshed = seen.findIndex((r, i) => i > rejected && r.path === '/api/auth/refresh' && r.status === 200);
+    const retried = seen.findIndex((r, i) => i > refreshed && r.path === '/api/todos' && r.status === 201);
+    if (refreshed === -1 || retried === -1) fail(`expected 401, a refresh (200), then the retried POST (201): ${trail}`);
+    return `access token expired after ${ttl} s; ${trail}; todo shown ${ms} ms after Add, no login form`;
+  });
+}
