@@ -13,6 +13,7 @@ import { browserChecks } from './browser/index.js';
 import { buildCheck } from './checks/build.js';
 import { integrationChecks } from './checks/integration.js';
 import { realtimeChecks } from './checks/realtime.js';
+import { configFailsFastCheck } from './checks/config.js';
 import { gracefulShutdownCheck, SHUTDOWN_DEADLINE_MS } from './checks/shutdown.js';
 import { smokeChecks } from './checks/smoke.js';
 import { healthyCheck, migrateCheck, serverSetup } from './checks/start.js';
@@ -64,10 +65,12 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
     let healthy = false;
     if (!built) {
       start.skip('migrations', 'the build failed');
+      start.skip('config fails fast', 'the build failed');
       start.skip('server start', 'the build failed');
     } else if ((await start.run('migrations', () => migrateCheck(dir, setup.env, signal))).status !== 'passed') {
       start.skip('server start', 'the migrations failed');
     } else {
+      await start.run('config fails fast', () => configFailsFastCheck(dir, setup, options, signal));
       live = new LiveServer(dir, setup);
       const spawned = live.spawn();
       healthy = (await start.run('server start', () => healthyCheck(spawned, setup, signal))).status === 'passed';

@@ -8,7 +8,7 @@ import { FakeApp, type FakeOptions } from './fake-server.js';
 
 export interface FakeProcessOptions extends FakeOptions {
   service: 'fullstack' | 'api';
-  processFaults?: ('crash-on-start' | 'ignore-sigterm' | 'exit-1-on-sigterm' | 'crash-after-start')[];
+  processFaults?: ('crash-on-start' | 'ignore-sigterm' | 'exit-1-on-sigterm' | 'crash-after-start' | 'ignore-bad-config')[];
 }
 
 const config = JSON.parse(readFileSync('fake.json', 'utf8')) as FakeProcessOptions;
@@ -23,8 +23,13 @@ function die(message: string): never {
 if (faults.has('crash-on-start')) die('config: DATABASE_URL is invalid');
 if (!env.PORT || env.HOST !== '127.0.0.1') die(`config: PORT/HOST not set (${env.PORT}, ${env.HOST})`);
 if (!env.DATABASE_URL?.startsWith('file:/')) die(`config: DATABASE_URL must be an absolute file: URL, got ${env.DATABASE_URL}`);
-if (config.auth === 'jwt' && (env.JWT_SECRET ?? '').length < 32) die('config: JWT_SECRET is required');
-if (env.CORS_ORIGINS !== 'http://localhost:5173' || env.NODE_ENV !== 'production') die('config: CORS_ORIGINS / NODE_ENV');
+// like the real server: every bad variable named at once
+const badVariables = [
+  ...(config.auth === 'jwt' && (env.JWT_SECRET ?? '').length < 32 ? ['JWT_SECRET'] : []),
+  ...(env.CORS_ORIGINS !== 'http://localhost:5173' ? ['CORS_ORIGINS'] : []),
+  ...(env.NODE_ENV !== 'production' ? ['NODE_ENV'] : []),
+];
+if (badVariables.length > 0 && !faults.has('ignore-bad-config')) die(`config: invalid ${badVariables.join(', ')}`);
 
 const app = new FakeApp({
   ...config,

@@ -102,6 +102,13 @@ describe('verifyProject', () => {
     expect(result.checks.filter((c) => c.phase === 'smoke')).toEqual([expect.objectContaining({ status: 'skipped', detail: 'the server did not start' })]);
   });
 
+  it('fails "config fails fast" for a server that starts with malformed variables', async () => {
+    const result = await (await verifyFake({ service: 'api', auth: 'jwt', realtime: 'none', processFaults: ['ignore-bad-config'] })).report;
+    const check = result.checks.find((c) => c.name === 'config fails fast');
+    expect(check?.status).toBe('failed');
+    expect(check?.detail).toMatch(/CORS_ORIGINS and JWT_SECRET malformed the server was still running/);
+  }, 30_000);
+
   it('skips the later phases with the output of a server that crashed', async () => {
     const result = await (await verifyFake({ service: 'api', auth: 'none', realtime: 'sse', processFaults: ['crash-after-start'] })).report;
     expect(result.ok).toBe(false);
