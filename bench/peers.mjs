@@ -8,7 +8,7 @@
 // from this repo and installed from the tarball, exactly as users get it. Node built-ins only.
 import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -62,6 +62,13 @@ function failureReason(result) {
   const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
   const error = lines.find((l) => /\b\w*Error\b|ERR!|error:/i.test(l));
   return `exit ${result.status ?? result.signal}: ${error ?? lines.at(-1) ?? 'no output'}`;
+}
+
+/** Other work on the machine skews every figure: say how busy it was. */
+function machineLoad() {
+  const [oneMinute] = loadavg();
+  const note = oneMinute > 0.5 ? ' (busy: figures will be noisy)' : '';
+  return `${availableParallelism()} cores, load average ${oneMinute.toFixed(2)}${note}`;
 }
 
 const median = (xs) => {
@@ -164,7 +171,7 @@ function measure(label, tools, argsFor) {
       if (problem && !(result instanceof Error)) result = new Error(problem);
       if (result instanceof Error) {
         tool.broken = `${label}: ${result.message}`;
-        console.log(`\n  ${tool.name} failed, dropped from the rest: ${result.message}`);
+        process.stdout.write('x');
         samples.delete(tool.name);
       } else if (round > 0) samples.get(tool.name).push(result);
     }
@@ -216,7 +223,7 @@ function printTimings(results, tools) {
       ['tool', 'median', 'min', 'max', 'ours / tool', 'tool / node -e 0'],
       tools.map((t) => {
         const s = byTool.get(t.name);
-        if (!s) return [t.name, '-', '-', '-', '-', t.broken ?? t.failed ?? 'not measured'];
+        if (!s) return [t.name, '-', '-', '-', '-', t.broken || t.failed ? 'failed (see notes)' : 'n/a'];
         return [t.name, ms(s.median), ms(s.min), ms(s.max), ratio(ours, s.median), ratio(s.median, baseline.median)];
       }),
     ));
@@ -251,7 +258,7 @@ function table(header, rows) {
 
 function main() {
   const root = mkdtempSync(path.join(tmpdir(), 'cfa-bench-peers-'));
-  console.log(`Node ${process.version}, ${RUNS} runs, temp dir ${root}`);
+  console.log(`Node ${process.version}, ${machineLoad()}, ${RUNS} runs, temp dir ${root}`);
   try {
     const pack = packOurs(root);
     const tools = TOOLS.map((tool) => {
@@ -271,7 +278,9 @@ function main() {
     results.set('scaffold', measure('scaffold', runnable, (t) => scaffoldSpec(root, t)));
     printTimings(results, tools);
 
-    for (const t of tools.filter((t) => t.broken)) console.log(`\nnote: ${t.name} ${t.version}: ${t.broken}`);
+    for (const t of tools.filter((t) => t.broken || t.failed)) {
+      console.log(`\nnote: ${t.name} ${t.version ?? ''} failed, dropped from the rest: ${t.broken ?? t.failed}`);
+    }
     printTargets(results, tools[0], pack);
   } finally {
     if (args.keep) console.log(`\nkept ${root}`);

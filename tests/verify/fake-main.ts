@@ -34,7 +34,7 @@ if (badVariables.length > 0 && !faults.has('ignore-bad-config')) die(`config: in
 const app = new FakeApp({
   ...config,
   clientIndex: config.service === 'fullstack' ? readFileSync('client/dist/index.html', 'utf8') : undefined,
-  corsOrigins: env.CORS_ORIGINS.split(','),
+  corsOrigins: (env.CORS_ORIGINS ?? '').split(','),
   heartbeatMs: Number(env.SSE_HEARTBEAT_MS),
 });
 await app.listen(Number(env.PORT), env.HOST);
