@@ -66,8 +66,11 @@ export const verify: Step = async (ctx) => {
       `Step 4 failed ${failed.length} check(s):\n${failed.map((c) => `  - ${c.phase} / ${c.name}: ${c.detail}`).join('\n')}\nThe project is in ${ctx.target.dir}; fix it and run \`npx create-fullstack-app verify ${ctx.target.dir}\`.`,
     );
   }
-  const passed = report.checks.filter((c) => c.status === 'passed').length;
-  ctx.ui.success(`Step 4: ${passed} checks passed in ${(report.durationMs / 1000).toFixed(1)} s`);
+  const passed = report.checks.filter((c) => c.status === 'passed');
+  const observed = new Set(passed.flatMap((c) => c.checklist)).size;
+  ctx.ui.success(
+    `Step 4: ${passed.length} checks passed in ${(report.durationMs / 1000).toFixed(1)} s, observing ${observed} checklist items in the running app`,
+  );
 };
 
 export const handoff: Step = async (ctx) => {

@@ -35,7 +35,7 @@ export function jsonReport(report: VerifyReport): { ok: boolean; durationMs: num
   return {
     ok: report.ok,
     durationMs: report.durationMs,
-    checks: report.checks.map(({ phase, name, status, durationMs, detail }) => ({ phase, name, status, durationMs, detail })),
+    checks: report.checks.map(({ phase, name, status, durationMs, detail, checklist }) => ({ phase, name, status, durationMs, detail, checklist })),
   };
 }
 

@@ -1,4 +1,5 @@
 /** Runs named checks, times them, and turns what they throw into one result line each. */
+import { checklistItemsFor } from './probes.js';
 import type { CheckPhase, CheckResult } from './types.js';
 
 /** A check failed; the message is what the user reads (what was expected, what was observed). */
@@ -47,7 +48,8 @@ export class Recorder {
     return new Phase(this, phase, this.signal);
   }
 
-  add(result: CheckResult): CheckResult {
+  add(outcome: Omit<CheckResult, 'checklist'>): CheckResult {
+    const result = { ...outcome, checklist: checklistItemsFor(outcome.name) };
     this.results.push(result);
     this.onCheck?.(result);
     return result;

@@ -10,6 +10,8 @@ export interface CheckResult {
   durationMs: number;
   /** What was observed: a figure when it passed, the status/header/body that broke it when it failed. */
   detail: string;
+  /** The checklist items (docs/CHECKLIST.md) this check observes in the running app. */
+  checklist: string[];
 }
 
 export interface VerifyReport {

@@ -36,7 +36,8 @@ describe('create-fullstack-app verify --json', () => {
     expect(Object.keys(report)).toEqual(['ok', 'durationMs', 'checks']);
     expect(report.ok).toBe(true);
     expect(report.durationMs).toBeGreaterThan(0);
-    for (const check of report.checks) expect(Object.keys(check)).toEqual(['phase', 'name', 'status', 'durationMs', 'detail']);
+    for (const check of report.checks) expect(Object.keys(check)).toEqual(['phase', 'name', 'status', 'durationMs', 'detail', 'checklist']);
+    expect(report.checks.find((c) => c.name === 'x-request-id')?.checklist).toContain('Structured JSON logging with request ID propagation');
     expect([...new Set(report.checks.map((c) => c.phase))]).toEqual(['build', 'start', 'smoke', 'integration', 'realtime', 'browser', 'shutdown']);
     expect(report.checks.filter((c) => c.phase === 'browser').every((c) => c.status === 'skipped' && c.detail === 'service: api (no client)')).toBe(true);
   });

@@ -142,3 +142,16 @@ describe('allowedCombinations', async () => {
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });
 });
+
+describe('Step 4 probes map to checklist items', async () => {
+  const { checklist } = await import('../../src/generate/checklist.js');
+  const { probedItems, checklistItemsFor } = await import('../../src/verify/probes.js');
+  it('name only items that exist in the checklist', () => {
+    const items = new Set(checklist.map((c) => c.item));
+    for (const item of probedItems()) expect(items.has(item), item).toBe(true);
+  });
+  it('match a check by its name or the start of it', () => {
+    expect(checklistItemsFor('x-request-id')).toContain('Structured JSON logging with request ID propagation');
+    expect(checklistItemsFor('no such check')).toEqual([]);
+  });
+});
