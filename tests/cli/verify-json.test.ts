@@ -24,7 +24,7 @@ async function project(extra: Partial<FakeProjectOptions> = {}): Promise<string>
 interface JsonReport {
   ok: boolean;
   durationMs: number;
-  checks: { phase: string; name: string; status: string; durationMs: number; detail: string }[];
+  checks: { phase: string; name: string; status: string; durationMs: number; detail: string; checklist: string[] }[];
 }
 
 describe('create-fullstack-app verify --json', () => {
