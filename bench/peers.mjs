@@ -166,7 +166,8 @@ function measure(label, tools, argsFor) {
       const spec = argsFor(tool);
       if (!spec) continue;
       const context = spec.before?.();
-      let result = timed(process.execPath, spec.argv(context), { cwd: context?.cwd });
+      // never the repository: a tool may scaffold where it runs (create-vite does on unknown flags)
+      let result = timed(process.execPath, spec.argv(context), { cwd: context?.cwd ?? scratchDir() });
       const problem = spec.after?.(context);
       if (problem && !(result instanceof Error)) result = new Error(problem);
       if (result instanceof Error) {
@@ -179,6 +180,13 @@ function measure(label, tools, argsFor) {
   }
   process.stdout.write('\n');
   return new Map([...samples].filter(([, xs]) => xs.length > 0).map(([name, xs]) => [name, summary(xs)]));
+}
+
+let scratch;
+/** An empty folder outside the repository, shared by runs that write nothing on purpose. */
+function scratchDir() {
+  scratch ??= mkdtempSync(path.join(tmpdir(), 'bench-cwd-'));
+  return scratch;
 }
 
 const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
@@ -285,6 +293,7 @@ function main() {
   } finally {
     if (args.keep) console.log(`\nkept ${root}`);
     else rmSync(root, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
