@@ -2,13 +2,11 @@ import type { FileTree } from '../generate/render.js';
 import type { PackageManager, ProjectOptions } from '../options/questions.js';
 import type { Ui } from '../cli/ui.js';
 import type { Target } from '../write/target.js';
-import type { VerifyReport } from '../verify/index.js';
 import type { ConflictPolicy } from '../write/plan.js';
 
 /** What the create pipeline knows; each step reads it and fills in its own part. */
 export interface CreateContext {
   ui: Ui;
-  interactive: boolean;
   target: Target;
   options: ProjectOptions;
   packageManager: PackageManager;
@@ -16,8 +14,6 @@ export interface CreateContext {
   onConflict: ConflictPolicy;
   tree?: FileTree;
   installed?: boolean;
-  gitCommitted?: boolean;
-  report?: VerifyReport;
   /** Steps skipped, with the reason, for the summary. */
   skipped: string[];
 }

@@ -73,7 +73,6 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
 
   const ctx: CreateContext = {
     ui,
-    interactive,
     target,
     options,
     packageManager,

@@ -7,11 +7,10 @@ import { VerificationError } from '../errors.js';
 import { decisionsFor } from '../generate/decisions.js';
 import { generate } from '../generate/generate.js';
 import { handoffFor } from '../generate/handoff.js';
-import { writeTree } from '../write/commit.js';
-import { planWrite } from '../write/plan.js';
+import { previewWrite, writeTree } from '../write/commit.js';
 import { gitAvailable, gitInitialCommit, insideGitRepository, installDependencies } from './commands.js';
 import type { CreateContext, Step } from './context.js';
-import { formatCheck } from './format.js';
+import { failedChecksMessage, formatCheck } from './format.js';
 
 export const recordDecisions: Step = async (ctx) => {
   const lines = decisionsFor(ctx.options).map((d) => `${pc.bold(d.decision)}: ${d.choice}\n  ${pc.dim(d.why)}`);
@@ -36,7 +35,6 @@ export const initGit: Step = async (ctx) => {
     return void ctx.skipped.push('git: the project is inside an existing repository');
   }
   await ctx.ui.task('Creating a git repository with an initial commit', () => gitInitialCommit(ctx.target.dir));
-  ctx.gitCommitted = true;
 };
 
 export const install: Step = async (ctx) => {
@@ -59,11 +57,9 @@ export const verify: Step = async (ctx) => {
     options: ctx.options,
     onCheck: (check) => ctx.ui.info(formatCheck(check)),
   });
-  ctx.report = report;
   if (!report.ok) {
-    const failed = report.checks.filter((c) => c.status === 'failed');
     throw new VerificationError(
-      `Step 4 failed ${failed.length} check(s):\n${failed.map((c) => `  - ${c.phase} / ${c.name}: ${c.detail}`).join('\n')}\nThe project is in ${ctx.target.dir}; fix it and run \`npx create-fullstack-app verify ${ctx.target.dir}\`.`,
+      `Step 4: ${failedChecksMessage(report)}\nThe project is in ${ctx.target.dir}; fix it and run \`npx create-fullstack-app verify ${ctx.target.dir}\`.`,
     );
   }
   const passed = report.checks.filter((c) => c.status === 'passed');
@@ -95,11 +91,9 @@ export const handoff: Step = async (ctx) => {
 };
 
 /** `--dry-run`: what `write` would do, read-only, with the size of every file. */
-export const previewWrite: Step = async (ctx) => {
-  if (!ctx.tree) throw new Error('render must run before previewWrite');
-  const plan = ctx.target.state === 'non-empty' || ctx.target.state === 'unused'
-    ? await planWrite(ctx.tree, ctx.target.dir, ctx.onConflict)
-    : { create: [...ctx.tree.keys()], overwrite: [], skip: [], identical: [] };
+export const previewFiles: Step = async (ctx) => {
+  if (!ctx.tree) throw new Error('render must run before previewFiles');
+  const { plan } = await previewWrite(ctx.tree, ctx.target.dir, { onConflict: ctx.onConflict });
   const action = new Map<string, string>([
     ...plan.create.map((f) => [f, 'create'] as const),
     ...plan.overwrite.map((f) => [f, 'overwrite'] as const),
@@ -121,7 +115,7 @@ function formatSize(bytes: number): string {
 }
 
 export const createSteps: readonly Step[] = [recordDecisions, render, write, initGit, install, verify, handoff];
-export const dryRunSteps: readonly Step[] = [recordDecisions, render, previewWrite];
+export const dryRunSteps: readonly Step[] = [recordDecisions, render, previewFiles];
 
 export async function runSteps(ctx: CreateContext, steps: readonly Step[]): Promise<void> {
   for (const step of steps) await step(ctx);

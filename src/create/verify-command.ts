@@ -5,7 +5,7 @@ import { readAnswersFile } from '../options/answers.js';
 import { ANSWERS_FILE_NAME } from '../options/schema.js';
 import { terminalUi } from '../cli/ui.js';
 import { verifyProject, type CheckResult, type VerifyReport } from '../verify/index.js';
-import { formatCheck } from './format.js';
+import { failedChecksMessage, formatCheck } from './format.js';
 
 /** `create-fullstack-app verify [dir]`: Step 4 on a project this tool generated. */
 export async function verifyCommand(args: VerifyArgs): Promise<void> {
@@ -40,6 +40,5 @@ export function jsonReport(report: VerifyReport): { ok: boolean; durationMs: num
 }
 
 function failedError(report: VerifyReport): VerificationError {
-  const failed = report.checks.filter((c) => c.status === 'failed');
-  return new VerificationError(`${failed.length} check(s) failed:\n${failed.map((c) => `  - ${c.phase} / ${c.name}: ${c.detail}`).join('\n')}`);
+  return new VerificationError(failedChecksMessage(report));
 }

@@ -37,7 +37,9 @@ async function mergeInto(staging: string, target: string, files: readonly string
   }
 }
 
-async function directoryState(dir: string): Promise<'missing' | 'empty' | 'in-use'> {
+type DirectoryState = 'missing' | 'empty' | 'in-use';
+
+async function directoryState(dir: string): Promise<DirectoryState> {
   try {
     const info = await lstat(dir);
     if (info.isSymbolicLink()) throw new TargetDirectoryError(`${dir} is a symbolic link; refusing to write through it`);
@@ -55,16 +57,29 @@ export interface WriteOptions {
 }
 
 /**
- * Writes `tree` into `dir` atomically per file set: into a new or empty directory by one rename,
- * into a directory in use by moving only the files the conflict policy lets through. Identical
- * files are skipped silently. Returns what was done with each file.
+ * What `writeTree` would do, read-only: every file of a new or empty directory is created; in a
+ * directory in use each file is sorted by the conflict policy (which may refuse the whole write).
  */
-export async function writeTree(tree: FileTree, dir: string, { onConflict = 'error' }: WriteOptions = {}): Promise<WritePlan> {
+export async function previewWrite(
+  tree: FileTree,
+  dir: string,
+  { onConflict = 'error' }: WriteOptions = {},
+): Promise<{ target: string; state: DirectoryState; plan: WritePlan }> {
   const target = path.resolve(dir);
   for (const relative of tree.keys()) safeJoin(target, relative);
   const state = await directoryState(target);
   const plan: WritePlan =
     state === 'in-use' ? await planWrite(tree, target, onConflict) : { create: [...tree.keys()], overwrite: [], skip: [], identical: [] };
+  return { target, state, plan };
+}
+
+/**
+ * Writes `tree` into `dir` atomically per file set: into a new or empty directory by one rename,
+ * into a directory in use by moving only the files the conflict policy lets through. Identical
+ * files are skipped silently. Returns what was done with each file.
+ */
+export async function writeTree(tree: FileTree, dir: string, options: WriteOptions = {}): Promise<WritePlan> {
+  const { target, state, plan } = await previewWrite(tree, dir, options);
   const toWrite = new Map([...plan.create, ...plan.overwrite].map((file) => [file, tree.get(file) ?? '']));
 
   const parent = path.dirname(target);
