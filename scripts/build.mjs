@@ -58,7 +58,7 @@ const embedTemplates = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', testing: 'src/testing/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true, // the interview, renderer and verify load as separate chunks, on demand

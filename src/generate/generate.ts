@@ -17,12 +17,14 @@ export interface GenerateInput {
   secrets?: { jwt: string };
   /** Where the layers come from; the built-in templates unless given. */
   templates?: TemplateLayers;
+  /** The version recorded in the answers file and README; this tool's unless given (snapshots fix it). */
+  toolVersion?: string;
 }
 
 export function answersFile(input: GenerateInput): AnswersFile {
   return {
     tool: 'create-fullstack-app',
-    version: TOOL_VERSION,
+    version: input.toolVersion ?? TOOL_VERSION,
     projectName: input.projectName,
     packageManager: input.packageManager ?? 'npm',
     options: input.options,
@@ -34,15 +36,16 @@ export function answersFile(input: GenerateInput): AnswersFile {
  * `--dry-run`, snapshot tests and template authors all call this one function.
  */
 export function generate(input: GenerateInput): FileTree {
+  const toolVersion = input.toolVersion ?? TOOL_VERSION;
   const context = templateContext({
     projectName: input.projectName,
     options: input.options,
-    toolVersion: TOOL_VERSION,
+    toolVersion,
     secrets: input.secrets ?? { jwt: randomBytes(48).toString('base64url') },
   });
   const tree = renderTree(input.templates ?? builtInTemplates(), context);
   tree.set(ANSWERS_FILE_NAME, `${JSON.stringify(answersFile(input), null, 2)}\n`);
-  tree.set('README.md', readmeMarkdown(input.projectName, input.options, TOOL_VERSION));
+  tree.set('README.md', readmeMarkdown(input.projectName, input.options, toolVersion));
   tree.set('docs/DECISIONS.md', decisionsMarkdown(input.options));
   tree.set('docs/CHECKLIST.md', checklistMarkdown(input.options, tree));
   return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -57,7 +57,26 @@ describe('programmatic API (dist/index.js)', () => {
       }
     };
     await visit(path.join(typesDir, 'index.d.ts'));
+    await visit(path.join(typesDir, 'testing/index.d.ts'));
     expect(seen.size).toBeGreaterThan(5);
     expect((await readdir(typesDir)).length).toBeGreaterThan(0);
+  });
+});
+
+type Kit = typeof import('../../src/testing/index.js');
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, { import: string }> };
+const kit = (await import(path.join(root, pkg.exports['./testing']!.import))) as Kit;
+
+describe('test kit (create-fullstack-app/testing)', () => {
+  it('renders the embedded templates into a stable snapshot', () => {
+    const files = kit.renderProject({ options: { service: 'api' } });
+    kit.assertJsonSubset(files, 'package.json', { name: 'snapshot-app' });
+    kit.assertNoFile(files, 'client/package.json');
+    expect(kit.renderProject({ options: { service: 'api' } })).toEqual(files);
+  });
+
+  it('renders a templates folder given as a path', () => {
+    const files = kit.renderProject({ templates: path.join(root, 'templates') });
+    expect(kit.assertFile(files, 'server/src/app.ts')).toContain('createApp');
   });
 });

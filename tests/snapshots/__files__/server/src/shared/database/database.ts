@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import sqlite from 'node-sqlite3-wasm';
+import { ServiceUnavailableError } from '../errors.js';
+
+/**
+ * The database as the rest of the server sees it: async, `?` placeholders, plain rows. Nothing
+ * outside this file knows the driver, so a PostgreSQL implementation (pg.Pool behind the same
+ * interface) can replace SQLite without touching repositories' callers.
+ */
+export type SqlValue = string | number | bigint | Uint8Array | null;
+export type SqlRow = Record<string, SqlValue>;
+
+export interface Queryable {
+  /** All rows of a SELECT. */
+  query<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /** The first row of a SELECT, or undefined. */
+  get<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
+  /** An INSERT, UPDATE or DELETE; `changes` is the number of rows it touched. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+  /** One or more statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  /**
+   * Runs `work` in a transaction: committed when it resolves, rolled back when it throws. Use only
+   * `tx` inside: calling the database itself there would wait for the transaction to end.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers; readiness checks use it. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SqliteOptions {
+  /** Path of the database file, or `:memory:`. Its folder is created when missing. */
+  file: string;
+  /** How long a statement waits for another process's lock (e.g. the migration CLI). */
+  busyTimeoutMs?: number;
+}
+
+/** Runs tasks one at a time, in order. */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/**
+ * "Connection pooling" for SQLite is one connection per process: the driver is synchronous and a
+ * write locks the whole file, so more connections would only contend for that lock. Every
+ * statement and every transaction goes through one queue, so the statements of an async
+ * transaction never interleave with another request's. (No WAL: this WebAssembly build has no
+ * shared memory, so SQLite keeps its rollback journal.)
+ */
+class SqliteDatabase implements Database {
+  private readonly queue = new SerialQueue();
+  private closed = false;
+
+  constructor(private readonly db: sqlite.Database) {}
+
+  query<Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    return this.queue.run(() => this.direct.query<Row>(sql, params));
+  }
+
+  get<Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<Row | undefined> {
+    return this.queue.run(() => this.direct.get<Row>(sql, params));
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    return this.queue.run(() => this.direct.run(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.queue.run(() => this.direct.exec(sql));
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      this.assertOpen();
+      // IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.get('SELECT 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.queue.run(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.db.close();
+    });
+  }
+
+  /** Statements run straight on the connection: for code that already holds the queue. */
+  private readonly direct: Queryable = {
+    query: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
+      this.assertOpen();
+      // The one unchecked step: rows are typed by the SQL the caller wrote.
+      return this.db.all(sql, [...params]) as Row[];
+    },
+    get: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
+      this.assertOpen();
+      return (this.db.get(sql, [...params]) ?? undefined) as Row | undefined;
+    },
+    run: async (sql: string, params: readonly SqlValue[] = []) => {
+      this.assertOpen();
+      return { changes: this.db.run(sql, [...params]).changes };
+    },
+    exec: async (sql: string) => {
+      this.assertOpen();
+      this.db.exec(sql);
+    },
+  };
+
+  private assertOpen(): void {
+    if (this.closed) throw new ServiceUnavailableError('The database is closed.');
+  }
+}
+
+export async function openSqliteDatabase({ file, busyTimeoutMs = 5_000 }: SqliteOptions): Promise<Database> {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new sqlite.Database(file);
+  db.exec(`PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)};`);
+  return new SqliteDatabase(db);
+}
