@@ -23,7 +23,7 @@ function serverUrl(): { url: string; from: string } {
 
 const HOW_TO_START = `Start one, then run the tests again:
   - with Docker: \`docker compose up -d\` (compose.yaml; matches .env's DATABASE_URL), or
-  - with Debian's package: \`sudo apt-get install postgresql && sudo pg_ctlcluster 15 main start\`, then
+  - with Debian's package: \`sudo apt-get install postgresql && sudo service postgresql start\`, then
     \`sudo -u postgres psql -c "CREATE ROLE app LOGIN CREATEDB PASSWORD 'app'"\`, or
   - point TEST_DATABASE_URL at any server whose role may CREATE DATABASE,
     e.g. TEST_DATABASE_URL=postgres://app:app@127.0.0.1:5432/postgres npm test`;
