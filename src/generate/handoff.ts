@@ -29,8 +29,9 @@ function endpoints(o: ProjectOptions): string[] {
 
 export function handoffFor(o: ProjectOptions): Handoff {
   const client = o.frontend !== 'none';
+  const postgres = o.db === 'postgres';
   const built = [
-    `An Express 5 ${client ? 'full-stack monolith (API and React client served by one process)' : 'API-only service'} on SQLite, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
+    `An Express 5 ${client ? 'full-stack monolith (API and React client served by one process)' : 'API-only service'} on ${postgres ? 'PostgreSQL (a pg connection pool)' : 'SQLite'}, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
     ...endpoints(o),
     'Every item of the guide\'s checklists and its 7 iron rules, each mapped to the file that implements it in `docs/CHECKLIST.md`.',
   ];
@@ -40,9 +41,19 @@ export function handoffFor(o: ProjectOptions): Handoff {
     );
   }
   const run = [
+    ...(postgres
+      ? [{ command: 'docker compose up -d', what: 'a local PostgreSQL matching DATABASE_URL in .env (or point DATABASE_URL at any server; `npm run db:migrate` creates the database)' }]
+      : []),
     { command: 'npm run dev', what: client ? 'API on http://localhost:3000 and the client on http://localhost:5173, both reloading on change' : 'the API on http://localhost:3000, reloading on change' },
     { command: 'npm run build && npm start', what: client ? 'production build, then one process serving the API and the client on http://localhost:3000' : 'production build, then the API on http://localhost:3000' },
-    { command: 'npm test', what: 'the project\'s own tests (server unit and integration against a real SQLite file' + (client ? ', client components' : '') + ')' },
+    {
+      command: 'npm test',
+      what:
+        "the project's own tests (server unit and integration against " +
+        (postgres ? 'throwaway databases on the PostgreSQL server of TEST_DATABASE_URL, else of .env\'s DATABASE_URL' : 'a real SQLite file') +
+        (client ? ', client components' : '') +
+        ')',
+    },
     { command: 'npm run db:migrate / npm run db:rollback', what: 'apply pending migrations / undo the latest one' },
   ];
   if (client) {
@@ -53,7 +64,9 @@ export function handoffFor(o: ProjectOptions): Handoff {
   }
   const missing = [
     'HTTPS: terminate TLS in front of the server (a reverse proxy or the platform), then set TRUST_PROXY_HOPS and NODE_ENV=production.',
-    'SQLite suits one server process; move to PostgreSQL before running several instances.',
+    postgres
+      ? 'PostgreSQL backups, TLS to the database (add sslmode to DATABASE_URL) and a connection pooler (PgBouncer) for many instances are left to the deployment.'
+      : 'SQLite suits one server process; move to PostgreSQL (`--db postgres`) before running several instances.',
   ];
   if (o.auth === 'jwt') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
   if (o.auth === 'none') missing.push('No authentication: anyone who can reach the server can read and change every todo.');

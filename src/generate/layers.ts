@@ -13,7 +13,11 @@ export interface Layer {
 export const layers: readonly Layer[] = [
   { dir: 'base', applies: () => true },
   { dir: 'server/express', applies: (o) => o.backend === 'express' },
+  // Migrations, the migrator and portable repositories shared by every SQL database; the
+  // dialect layer after it brings the Database implementation and its test support.
+  { dir: 'db/sql', applies: (o) => o.db === 'sqlite' || o.db === 'postgres' },
   { dir: 'db/sqlite', applies: (o) => o.db === 'sqlite' },
+  { dir: 'db/postgres', applies: (o) => o.db === 'postgres' },
   { dir: 'api/rest', applies: (o) => o.api === 'rest' },
   { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },

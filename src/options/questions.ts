@@ -92,6 +92,12 @@ export const questionData = {
         hint: 'embedded, a file, nothing to start',
         why: 'SQLite is embedded in the process (a WebAssembly build, no native compile), so the app runs with nothing else to install or start.',
       },
+      {
+        value: 'postgres',
+        label: 'PostgreSQL',
+        hint: 'a server, pooled connections (pg), for several instances',
+        why: 'PostgreSQL through a pg connection pool lets several server instances share one database, with row-level locking instead of a single file lock.',
+      },
     ],
   },
   api: {

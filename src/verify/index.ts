@@ -14,6 +14,7 @@ import { buildCheck } from './checks/build.js';
 import { integrationChecks } from './checks/integration.js';
 import { realtimeChecks } from './checks/realtime.js';
 import { configFailsFastCheck } from './checks/config.js';
+import { provisionDatabase, type VerifyDatabase } from './checks/database.js';
 import { gracefulShutdownCheck, SHUTDOWN_DEADLINE_MS } from './checks/shutdown.js';
 import { smokeChecks } from './checks/smoke.js';
 import { healthyCheck, migrateCheck, serverSetup } from './checks/start.js';
@@ -59,14 +60,28 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
 
   const tempDir = await mkdtemp(path.join(tmpdir(), 'cfa-verify-'));
   let live: LiveServer | undefined;
+  let database: VerifyDatabase | undefined;
   try {
     const start = recorder.phase('start');
     const setup = await serverSetup(options, tempDir);
     let healthy = false;
     if (!built) {
+      if (options.db === 'postgres') start.skip('throwaway database', 'the build failed');
       start.skip('migrations', 'the build failed');
       start.skip('config fails fast', 'the build failed');
       start.skip('server start', 'the build failed');
+    } else if (
+      options.db === 'postgres' &&
+      (
+        await start.run('throwaway database', async () => {
+          database = await provisionDatabase(dir, options, tempDir);
+          setup.env.DATABASE_URL = database.url;
+          return database.detail;
+        })
+      ).status !== 'passed'
+    ) {
+      start.skip('migrations', 'no database');
+      start.skip('server start', 'no database');
     } else if ((await start.run('migrations', () => migrateCheck(dir, setup.env, signal))).status !== 'passed') {
       start.skip('server start', 'the migrations failed');
     } else {
@@ -104,6 +119,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
     }
   } finally {
     await live?.stop(SHUTDOWN_DEADLINE_MS);
+    await database?.drop();
     await rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
   }
   return { ok: recorder.ok, checks: recorder.results, durationMs: Math.round(performance.now() - started) };

@@ -3,6 +3,7 @@
  * observes at run time, so the report says what the running app proved, item by item.
  */
 const probes: readonly [checkName: string, items: readonly string[]][] = [
+  ['throwaway database', ['Database: migrations set up, connection pooling configured']],
   ['migrations', ['Database: migrations set up, connection pooling configured']],
   ['config fails fast', ['Configuration centralized, env vars validated at startup (fail fast)', '4. All config from env vars, validated at startup, fail fast']],
   ['GET /health', ['Health check endpoints (/health, /ready)']],

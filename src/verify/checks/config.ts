@@ -7,11 +7,16 @@ import { MAIN_SCRIPT, type ServerSetup } from './start.js';
 const FAIL_FAST_MS = 10_000;
 
 /**
- * Malformed rather than missing values: real variables win over the project's `.env`, so a
- * removed variable would be filled in from it.
+ * Malformed rather than removed values: real variables win over the project's `.env`, so a
+ * removed variable would be filled in from it. An empty one counts as missing (the generated
+ * config treats `NAME=` as unset), which is how PostgreSQL's required DATABASE_URL is left out.
  */
 function badVariables(options: ProjectOptions): Record<string, string> {
-  return { CORS_ORIGINS: '*', ...(options.auth === 'jwt' ? { JWT_SECRET: 'too-short' } : {}) };
+  return {
+    CORS_ORIGINS: '*',
+    ...(options.auth === 'jwt' ? { JWT_SECRET: 'too-short' } : {}),
+    ...(options.db === 'postgres' ? { DATABASE_URL: '' } : {}),
+  };
 }
 
 export async function configFailsFastCheck(dir: string, setup: ServerSetup, options: ProjectOptions, signal?: AbortSignal): Promise<string> {

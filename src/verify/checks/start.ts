@@ -18,7 +18,10 @@ export interface ServerSetup {
   env: NodeJS.ProcessEnv;
 }
 
-/** The environment Step 4 runs the server with: production mode, a temp database, loose limits. */
+/**
+ * The environment Step 4 runs the server with: production mode, a temp database, loose limits.
+ * A PostgreSQL project's DATABASE_URL is set once its throwaway database exists (checks/database.ts).
+ */
 export async function serverSetup(options: ProjectOptions, tempDir: string): Promise<ServerSetup> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {

@@ -62,8 +62,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(detail: string) {
-    super({ status: 409, code: 'conflict', title: 'Conflict', detail });
+  constructor(detail: string, cause?: unknown) {
+    super({ status: 409, code: 'conflict', title: 'Conflict', detail, cause });
   }
 }
 

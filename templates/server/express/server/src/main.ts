@@ -1,6 +1,6 @@
 import { createApp } from './app.js';
 import { ConfigError, configErrorLine, loadConfig, loadProjectEnvFile } from './config.js';
-import { openSqliteDatabase } from './shared/database/database.js';
+import { openDatabase } from './shared/database/database.js';
 import { migrations } from './shared/database/migrations.js';
 import { Migrator } from './shared/database/migrator.js';
 import { listen, serverUrl } from './shared/http/http-server.js';
@@ -30,8 +30,16 @@ async function main(): Promise<number | undefined> {
     process.exit(1);
   });
 
-  const database = await openSqliteDatabase({ file: config.database.file });
-  const pending = await new Migrator(database, migrations, logger).pending();
+  const database = await openDatabase(config.database, logger);
+  let pending;
+  try {
+    pending = await new Migrator(database, migrations, logger).pending();
+  } catch (error) {
+    // Unreachable server, wrong credentials, missing database: nothing to serve without it.
+    logger.fatal({ err: error }, 'cannot reach the database: check DATABASE_URL and that the database is running');
+    await database.close();
+    return 1;
+  }
   if (pending.length > 0) {
     logger.fatal(
       { pending: pending.map((migration) => `${migration.id}_${migration.name}`) },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ServiceUnavailableError } from '../errors.js';
+import { ConflictError, ServiceUnavailableError } from '../errors.js';
 import { openSqliteDatabase, type Database } from './database.js';
 
 describe('SQLite database', () => {
@@ -24,6 +24,12 @@ describe('SQLite database', () => {
     expect(await db.run('INSERT INTO items (name) VALUES (?), (?)', ['a', 'b'])).toEqual({ changes: 2 });
     expect(await db.query<{ name: string }>('SELECT name FROM items ORDER BY name')).toEqual([{ name: 'a' }, { name: 'b' }]);
     expect(await db.get('SELECT name FROM items WHERE name = ?', ['zzz'])).toBeUndefined();
+  });
+
+  it('turns a unique violation into a ConflictError', async () => {
+    await db.exec('CREATE UNIQUE INDEX items_name_idx ON items (name)');
+    await db.run('INSERT INTO items (name) VALUES (?)', ['a']);
+    await expect(db.run('INSERT INTO items (name) VALUES (?)', ['a'])).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('enforces foreign keys', async () => {

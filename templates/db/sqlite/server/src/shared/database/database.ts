@@ -1,37 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
-import { ServiceUnavailableError } from '../errors.js';
+import { ConflictError, ServiceUnavailableError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Database, Queryable, SqlRow, SqlValue } from './types.js';
 
-/**
- * The database as the rest of the server sees it: async, `?` placeholders, plain rows. Nothing
- * outside this file knows the driver, so a PostgreSQL implementation (pg.Pool behind the same
- * interface) can replace SQLite without touching repositories' callers.
- */
-export type SqlValue = string | number | bigint | Uint8Array | null;
-export type SqlRow = Record<string, SqlValue>;
-
-export interface Queryable {
-  /** All rows of a SELECT. */
-  query<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
-  /** The first row of a SELECT, or undefined. */
-  get<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
-  /** An INSERT, UPDATE or DELETE; `changes` is the number of rows it touched. */
-  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
-  /** One or more statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
-}
-
-export interface Database extends Queryable {
-  /**
-   * Runs `work` in a transaction: committed when it resolves, rolled back when it throws. Use only
-   * `tx` inside: calling the database itself there would wait for the transaction to end.
-   */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers; readiness checks use it. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Database, Queryable, SqlRow, SqlValue } from './types.js';
 
 export interface SqliteOptions {
   /** Path of the database file, or `:memory:`. Its folder is created when missing. */
@@ -110,24 +84,27 @@ class SqliteDatabase implements Database {
 
   /** Statements run straight on the connection: for code that already holds the queue. */
   private readonly direct: Queryable = {
-    query: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
-      this.assertOpen();
+    query: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) =>
       // The one unchecked step: rows are typed by the SQL the caller wrote.
-      return this.db.all(sql, [...params]) as Row[];
-    },
-    get: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
-      this.assertOpen();
-      return (this.db.get(sql, [...params]) ?? undefined) as Row | undefined;
-    },
-    run: async (sql: string, params: readonly SqlValue[] = []) => {
-      this.assertOpen();
-      return { changes: this.db.run(sql, [...params]).changes };
-    },
-    exec: async (sql: string) => {
-      this.assertOpen();
-      this.db.exec(sql);
-    },
+      this.guard(() => this.db.all(sql, [...params]) as Row[]),
+    get: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) =>
+      this.guard(() => (this.db.get(sql, [...params]) ?? undefined) as Row | undefined),
+    run: async (sql: string, params: readonly SqlValue[] = []) => this.guard(() => ({ changes: this.db.run(sql, [...params]).changes })),
+    exec: async (sql: string) => this.guard(() => this.db.exec(sql)),
   };
+
+  /** Runs one statement on the open connection; a unique violation becomes a ConflictError, as on PostgreSQL. */
+  private guard<T>(statement: () => T): T {
+    this.assertOpen();
+    try {
+      return statement();
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('UNIQUE constraint failed')) {
+        throw new ConflictError('A record with the same unique value already exists.', error);
+      }
+      throw error;
+    }
+  }
 
   private assertOpen(): void {
     if (this.closed) throw new ServiceUnavailableError('The database is closed.');
@@ -139,4 +116,11 @@ export async function openSqliteDatabase({ file, busyTimeoutMs = 5_000 }: Sqlite
   const db = new sqlite.Database(file);
   db.exec(`PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)};`);
   return new SqliteDatabase(db);
+}
+
+/** The dialect-neutral entry point of main.ts, the migration CLI and the tests (`config.database`). */
+export async function openDatabase(settings: SqliteOptions, logger: Logger): Promise<Database> {
+  const database = await openSqliteDatabase(settings);
+  logger.debug({ file: settings.file }, 'database opened');
+  return database;
 }
