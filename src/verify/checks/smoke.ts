@@ -29,7 +29,7 @@ export async function readyCheck(ctx: VerifyContext): Promise<string> {
 
 /** Full-stack: `/` and a client route serve the built index.html. */
 export async function clientCheck(ctx: VerifyContext): Promise<string> {
-  if (ctx.options.service !== 'fullstack') throw new CheckSkipped('service: api (no client)');
+  if (ctx.options.service !== 'fullstack') throw new CheckSkipped(`service: ${ctx.options.service} (no client)`);
   const file = path.join(ctx.dir, 'client', 'dist', 'index.html');
   const expected = await readFile(file, 'utf8').catch((error: unknown) => {
     fail(`cannot read the built client ${file}: ${error instanceof Error ? error.message : String(error)}`);
