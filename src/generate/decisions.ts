@@ -1,4 +1,4 @@
-import { optionKeys, questionOf, type ProjectOptions } from '../options/questions.js';
+import { optionKeys, questionOf, type OptionKey, type ProjectOptions } from '../options/questions.js';
 
 /** Decisions the guide's Step 1 fixes for every project, whatever the answers. */
 const fixedDecisions = [
@@ -43,6 +43,12 @@ export interface Decision {
   choice: string;
   options: readonly string[];
   why: string;
+}
+
+/** The label of an answer as this project means it (JWT in a microservice is verification only). */
+export function answerLabel(options: ProjectOptions, key: OptionKey): string {
+  if (key === 'auth' && options.auth === 'jwt' && options.service === 'microservice') return verificationOnlyJwt.choice;
+  return questionOf(key).choices.find((c) => c.value === options[key])?.label ?? options[key];
 }
 
 export function decisionsFor(options: ProjectOptions): Decision[] {
