@@ -12,7 +12,7 @@ if (!outDir) throw new Error('usage: npm run render -- <outDir> [--<option> <val
 const given: Record<string, string> = {};
 for (let i = 0; i < rest.length; i += 2) given[rest[i]!.replace(/^--/, '')] = rest[i + 1]!;
 const raw = Object.fromEntries(optionKeys.map((k) => [k, given[k] ?? questionOf(k).default]));
-if (given.service === 'api' && !given.frontend) raw.frontend = 'none';
+if ((given.service === 'api' || given.service === 'microservice') && !given.frontend) raw.frontend = 'none';
 const options = ProjectOptionsSchema.parse(raw);
 if (existsSync(outDir) && readdirSync(outDir).some((f) => f !== 'node_modules')) {
   // keep node_modules so re-rendering over an installed project stays fast

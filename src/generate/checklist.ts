@@ -14,6 +14,12 @@ export interface ChecklistItem {
 
 const noClient = { notApplicable: 'API-only service: no client is generated; /api/openapi.json is the contract for its consumers.' };
 const noAuth = { notApplicable: 'Generated with --auth none: there are no users, tokens or sessions.' };
+const verifyOnly = {
+  notApplicable:
+    'Microservice: it only verifies access tokens the identity provider issues; signing in, refresh tokens and their rotation belong to the identity provider, so this service keeps no session state.',
+};
+/** The service keeps users and issues tokens itself (auth jwt, except in a verification-only microservice). */
+const issuesTokens = (o: ProjectOptions) => o.auth === 'jwt' && o.service !== 'microservice';
 
 const errorFiles = ['server/src/shared/errors.ts', 'server/src/shared/http/error-handler.ts', 'shared/src/problem.ts'];
 
@@ -106,7 +112,9 @@ export const checklist: readonly ChecklistItem[] = [
     implementedBy: (o) =>
       o.auth === 'none'
         ? noAuth
-        : [
+        : o.service === 'microservice'
+          ? verifyOnly
+          : [
             'server/src/auth/auth.service.ts',
             'server/src/auth/refresh-token.repository.ts',
             ...(o.frontend === 'none' ? [] : ['client/src/lib/api-client.ts']),
@@ -116,12 +124,25 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'hardening',
     item: 'Rate limiting on public endpoints (the auth routes)',
-    implementedBy: (o) => (o.auth === 'jwt' ? ['server/src/shared/http/security.ts', 'server/src/app.ts'] : noAuth),
+    implementedBy: (o) =>
+      o.auth === 'none'
+        ? noAuth
+        : o.service === 'microservice'
+          ? { notApplicable: 'Microservice: it has no public sign-in endpoints to brute-force (tokens come from the identity provider); limit its callers at the gateway or service mesh in front of it.' }
+          : ['server/src/shared/http/security.ts', 'server/src/app.ts'],
   },
   {
     list: 'hardening',
     item: 'Readiness reports its dependencies (503 when the database fails)',
     implementedBy: () => ['server/src/health/health.routes.ts'],
+  },
+  {
+    list: 'hardening',
+    item: 'Container image: multi-stage build, production dependencies only, non-root user, health check',
+    implementedBy: (o) =>
+      o.service === 'microservice'
+        ? ['Dockerfile', '.dockerignore', 'server/test/deploy/dockerfile.test.ts']
+        : { notApplicable: 'Not a microservice: it runs as one Node.js process (`npm run build && npm start`); --service microservice generates a Dockerfile.' },
   },
   {
     list: 'hardening',
@@ -146,7 +167,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'iron-rules',
     item: '3. Services never import HTTP request/response types',
-    implementedBy: (o) => ['server/src/todos/todo.service.ts', ...(o.auth === 'jwt' ? ['server/src/auth/auth.service.ts'] : [])],
+    implementedBy: (o) => ['server/src/todos/todo.service.ts', ...(issuesTokens(o) ? ['server/src/auth/auth.service.ts'] : [])],
   },
   {
     list: 'iron-rules',

@@ -7,8 +7,11 @@ export type ChoiceFlags = { [K in OptionKey]: Record<string, boolean> };
 export interface TemplateContext extends ChoiceFlags {
   projectName: string;
   options: ProjectOptions;
-  /** Capabilities that several layers test. */
-  has: { client: boolean; auth: boolean; realtime: boolean };
+  /**
+   * Capabilities that several layers test. `accounts`: the service keeps users, passwords and
+   * refresh tokens and issues tokens itself; a microservice with auth only verifies tokens.
+   */
+  has: { client: boolean; auth: boolean; accounts: boolean; realtime: boolean };
   versions: typeof versions;
   secrets: { jwt: string };
   toolVersion: string;
@@ -35,6 +38,7 @@ export function templateContext(input: ContextInput): TemplateContext {
     has: {
       client: input.options.frontend !== 'none',
       auth: input.options.auth !== 'none',
+      accounts: input.options.auth === 'jwt' && input.options.service !== 'microservice',
       realtime: input.options.realtime !== 'none',
     },
     versions,

@@ -1,4 +1,4 @@
-import { optionKeys, questionOf, type ProjectOptions } from '../options/questions.js';
+import { optionKeys, questionOf, type OptionKey, type ProjectOptions } from '../options/questions.js';
 
 /** Decisions the guide's Step 1 fixes for every project, whatever the answers. */
 const fixedDecisions = [
@@ -16,6 +16,28 @@ const fixedDecisions = [
   },
 ] as const;
 
+/** Decisions a microservice adds: how it is called, shipped and probed. */
+const microserviceDecisions = [
+  {
+    decision: 'CORS for a microservice',
+    choice: 'No browser origin by default; explicit origins without credentials when CORS_ORIGINS lists some',
+    options: ['No browser origin by default', 'Explicit origins with credentials', 'Any origin (*)'],
+    why: 'Service-to-service callers send no Origin header and need no CORS; a browser app calling it directly is listed in CORS_ORIGINS, and credentials stay off because the service sets no cookies (the bearer token travels in a header).',
+  },
+  {
+    decision: 'Deployment',
+    choice: 'Container image (multi-stage Dockerfile)',
+    options: ['Container image (multi-stage Dockerfile)', 'Node.js process on a host'],
+    why: 'A stateless service scales by running more identical containers: the image holds only the production dependencies, runs as a non-root user, applies migrations at start like `npm start`, and its HEALTHCHECK probes liveness while the orchestrator probes /ready.',
+  },
+] as const;
+
+/** The JWT answer means something else in a microservice: it verifies tokens, it does not issue them. */
+const verificationOnlyJwt = {
+  choice: 'JWT verification (tokens issued by an identity provider)',
+  why: 'The service only verifies HS256 access tokens (signature, exp, iss and aud from JWT_SECRET, JWT_ISSUER and JWT_AUDIENCE) and owns todos by the token subject: no users table, no sign-in or refresh routes, no cookies, so every instance can check a token without shared state.',
+};
+
 export interface Decision {
   decision: string;
   choice: string;
@@ -23,19 +45,26 @@ export interface Decision {
   why: string;
 }
 
+/** The label of an answer as this project means it (JWT in a microservice is verification only). */
+export function answerLabel(options: ProjectOptions, key: OptionKey): string {
+  if (key === 'auth' && options.auth === 'jwt' && options.service === 'microservice') return verificationOnlyJwt.choice;
+  return questionOf(key).choices.find((c) => c.value === options[key])?.label ?? options[key];
+}
+
 export function decisionsFor(options: ProjectOptions): Decision[] {
   const answered = optionKeys.map((key): Decision => {
     const meta = questionOf(key);
     const chosen = meta.choices.find((c) => c.value === options[key]);
     if (!chosen) throw new Error(`no choice ${options[key]} for ${key}`);
+    const verifyOnly = key === 'auth' && chosen.value === 'jwt' && options.service === 'microservice';
     return {
       decision: meta.decision,
-      choice: chosen.label,
+      choice: verifyOnly ? verificationOnlyJwt.choice : chosen.label,
       options: meta.choices.map((c) => c.label),
-      why: chosen.why,
+      why: verifyOnly ? verificationOnlyJwt.why : chosen.why,
     };
   });
-  return [...answered, ...fixedDecisions];
+  return [...answered, ...fixedDecisions, ...(options.service === 'microservice' ? microserviceDecisions : [])];
 }
 
 export function decisionsMarkdown(options: ProjectOptions): string {

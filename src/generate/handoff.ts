@@ -12,15 +12,22 @@ export interface Handoff {
 }
 
 function endpoints(o: ProjectOptions): string[] {
-  const list = ['`GET /health` (liveness) and `GET /ready` (checks the database, 503 when it fails)'];
-  if (o.auth === 'jwt') {
+  const micro = o.service === 'microservice';
+  const list = [
+    micro
+      ? '`GET /health` (liveness) and `GET /ready` (every dependency with its status and latency, 503 when one fails)'
+      : '`GET /health` (liveness) and `GET /ready` (checks the database, 503 when it fails)',
+  ];
+  if (o.auth === 'jwt' && micro) {
+    list.push('Bearer tokens from your identity provider, verified statelessly: signature (HS256, `JWT_SECRET`), `exp`, `iss` (`JWT_ISSUER`) and `aud` (`JWT_AUDIENCE`); no sign-in routes, no cookies');
+  } else if (o.auth === 'jwt') {
     list.push(
       '`POST /api/auth/register`, `POST /api/auth/login`: `{user, accessToken}` plus a rotating refresh token in an httpOnly cookie',
       '`POST /api/auth/refresh` (reuse of a rotated token revokes its family), `POST /api/auth/logout`, `GET /api/auth/me`',
     );
   }
   list.push(
-    `\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${o.auth === 'jwt' ? ' (each user sees only their own todos)' : ''}`,
+    `\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${o.auth === 'jwt' ? (micro ? " (owned by the token's `sub`: each caller sees only their own todos)" : ' (each user sees only their own todos)') : ''}`,
   );
   if (o.realtime === 'sse') list.push('`GET /api/events`: Server-Sent Events `todo.created`, `todo.updated`, `todo.deleted`, with heartbeats');
   if (o.api === 'rest') list.push('`GET /api/openapi.json`: the OpenAPI 3.1 contract, generated from the shared zod schemas');
@@ -30,11 +37,16 @@ function endpoints(o: ProjectOptions): string[] {
 export function handoffFor(o: ProjectOptions): Handoff {
   const client = o.frontend !== 'none';
   const postgres = o.db === 'postgres';
+  const micro = o.service === 'microservice';
+  const kind = client ? 'full-stack monolith (API and React client served by one process)' : micro ? 'stateless microservice' : 'API-only service';
   const built = [
-    `An Express 5 ${client ? 'full-stack monolith (API and React client served by one process)' : 'API-only service'} on ${postgres ? 'PostgreSQL (a pg connection pool)' : 'SQLite'}, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
+    `An Express 5 ${kind} on ${postgres ? 'PostgreSQL (a pg connection pool)' : 'SQLite'}, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
     ...endpoints(o),
     'Every item of the guide\'s checklists and its 7 iron rules, each mapped to the file that implements it in `docs/CHECKLIST.md`.',
   ];
+  if (micro) {
+    built.push('A multi-stage `Dockerfile` (production dependencies only, non-root, `HEALTHCHECK` on `/health`, migrations at start) and a `.dockerignore`; `server/test/deploy/dockerfile.test.ts` checks it against the project.');
+  }
   if (client) {
     built.push(
       `A React + Vite + TanStack Query client: typed API client${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${o.realtime === 'sse' ? ', and live updates over SSE with reconnection' : ''}.`,
@@ -56,6 +68,18 @@ export function handoffFor(o: ProjectOptions): Handoff {
     },
     { command: 'npm run db:migrate / npm run db:rollback', what: 'apply pending migrations / undo the latest one' },
   ];
+  if (micro && o.auth === 'jwt') {
+    run.push({
+      command: 'npm run build && npm run token -- --sub alice',
+      what: 'a development token signed with the local JWT_SECRET, JWT_ISSUER and JWT_AUDIENCE (.env), standing in for the identity provider: `curl -H "Authorization: Bearer $(npm run -s token)" localhost:3000/api/todos`',
+    });
+  }
+  if (micro) {
+    run.push({
+      command: 'docker build -t app . && docker run --rm -p 3000:3000 --env-file .env -e NODE_ENV=production app',
+      what: 'the container image; `.env` is never copied into it, so configuration comes from the environment (here the local `.env`)',
+    });
+  }
   if (client) {
     run.push({ command: 'npm run test:e2e', what: 'the browser proof: the built app in headless Chromium, two tabs of one user (Chromium from CHROME_PATH or PATH)' });
   }
@@ -68,7 +92,10 @@ export function handoffFor(o: ProjectOptions): Handoff {
       ? 'PostgreSQL backups, TLS to the database (add sslmode to DATABASE_URL) and a connection pooler (PgBouncer) for many instances are left to the deployment.'
       : 'SQLite suits one server process; move to PostgreSQL (`--db postgres`) before running several instances.',
   ];
-  if (o.auth === 'jwt') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
+  if (o.auth === 'jwt' && micro) {
+    missing.push('Tokens are verified with a shared HS256 secret; an identity provider that signs with RS256/ES256 needs its JWKS URL (jose `createRemoteJWKSet`) in `server/src/auth/tokens.ts`.');
+    missing.push('Roles and scopes from the token are not checked; add them to `auth.middleware.ts` when routes need them.');
+  } else if (o.auth === 'jwt') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
   if (o.auth === 'none') missing.push('No authentication: anyone who can reach the server can read and change every todo.');
   if (o.realtime === 'sse') missing.push('The event bus is in-process: several server instances need a shared bus (e.g. Redis pub/sub) to fan out events.');
   missing.push('Background jobs, caching and file uploads (guide sections 8-10) are not needed by the example domain and are not generated.');
@@ -79,7 +106,10 @@ export function handoffFor(o: ProjectOptions): Handoff {
     { file: 'server/src/config.ts', what: 'configuration, validated at start-up' },
     { file: 'server/src/app.ts', what: 'the app factory: middleware order and routes' },
     { file: 'server/src/todos/', what: 'the example feature: controller, service, repository' },
-    ...(o.auth === 'jwt' ? [{ file: 'server/src/auth/', what: 'registration, login, token rotation' }] : []),
+    ...(o.auth === 'jwt'
+      ? [{ file: 'server/src/auth/', what: micro ? 'access token verification and the dev token script' : 'registration, login, token rotation' }]
+      : []),
+    ...(micro ? [{ file: 'Dockerfile', what: 'the container image build' }] : []),
     { file: 'shared/src/', what: 'zod schemas and types shared by server and client' },
     ...(client ? [{ file: 'client/src/lib/api-client.ts', what: 'the typed API client' }] : []),
     { file: 'create-fullstack-app.json', what: 'the answers this project was generated from' },

@@ -19,9 +19,12 @@ export const layers: readonly Layer[] = [
   { dir: 'db/sqlite', applies: (o) => o.db === 'sqlite' },
   { dir: 'db/postgres', applies: (o) => o.db === 'postgres' },
   { dir: 'api/rest', applies: (o) => o.api === 'rest' },
-  { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' },
+  // Verifying access tokens (every JWT service); issuing them with accounts (all but a microservice).
+  { dir: 'auth/jwt-verify', applies: (o) => o.auth === 'jwt' },
+  { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },
   { dir: 'client/react', applies: (o) => o.frontend === 'react' },
+  { dir: 'deploy/docker', applies: (o) => o.service === 'microservice' },
 ];
 
 export function layersFor(options: ProjectOptions): Layer[] {

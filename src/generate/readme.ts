@@ -1,9 +1,10 @@
 import { optionKeys, questionOf, type ProjectOptions } from '../options/questions.js';
+import { answerLabel } from './decisions.js';
 import { handoffFor, handoffMarkdown } from './handoff.js';
 
 export function stackSummary(options: ProjectOptions): string {
   return optionKeys
-    .map((key) => `${questionOf(key).decision}: ${questionOf(key).choices.find((c) => c.value === options[key])?.label ?? options[key]}`)
+    .map((key) => `${questionOf(key).decision}: ${answerLabel(options, key)}`)
     .join(' · ');
 }
 

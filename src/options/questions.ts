@@ -44,6 +44,12 @@ export const questionData = {
         hint: 'no client',
         why: 'An API-only service fits when the clients live elsewhere; the OpenAPI document is the contract they build against.',
       },
+      {
+        value: 'microservice',
+        label: 'Microservice',
+        hint: 'API only, stateless, verifies JWTs from your identity provider, ships a Dockerfile',
+        why: 'A stateless microservice keeps no sessions or users: it verifies the tokens an identity provider issues, reports every dependency in its readiness check and ships as a container image, so it scales by adding instances.',
+      },
     ],
   },
   backend: {

@@ -58,6 +58,18 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     allows: (o) => o.service !== 'fullstack' || o.frontend !== 'none',
     reason: 'a full-stack monolith serves a client: choose a --frontend',
   },
+  {
+    options: ['service', 'frontend'],
+    allows: (o) => o.service !== 'microservice' || o.frontend === 'none',
+    reason: 'a microservice is API only and serves no client: use --frontend none',
+  },
+  {
+    options: ['service', 'auth'],
+    // Written as an allow-list so every future auth strategy that keeps server-side state is refused.
+    allows: (o) => o.service !== 'microservice' || o.auth === 'jwt' || o.auth === 'none',
+    reason:
+      'a microservice is stateless and allows only --auth jwt (it verifies tokens an identity provider issues) or --auth none; sessions, cookies and user accounts belong to the identity provider or a monolith',
+  },
 ];
 
 /** The rules that fail for a complete set of options. */

@@ -1,8 +1,9 @@
 /** What every HTTP check gets: the running server's client, the options and a shared user. */
 import type { ProjectOptions } from '../options/questions.js';
-import { register, type Session } from './api.js';
+import { login, register, type Session } from './api.js';
 import type { HttpClient } from './http.js';
 import { CheckSkipped, errorMessage } from './runner.js';
+import type { TokenMinter } from './tokens.js';
 
 /** The Vite dev server's origin, the one origin CORS_ORIGINS allows during Step 4. */
 export const CLIENT_ORIGIN = 'http://localhost:5173';
@@ -12,6 +13,8 @@ export interface VerifyContext {
   options: ProjectOptions;
   http: HttpClient;
   signal?: AbortSignal;
+  /** Verification-only services (microservice + jwt): Step 4 mints tokens instead of registering users. */
+  tokens?: TokenMinter | undefined;
   /**
    * The headers of a user registered once and shared by checks (empty without auth).
    * The first caller sees a failed registration as its own failure; later callers are skipped.
@@ -26,7 +29,7 @@ export function createContext(input: Omit<VerifyContext, 'user'>): VerifyContext
     user: async () => {
       if (input.options.auth === 'none') return undefined;
       if (!attempt) {
-        attempt = register(input.http, 'user');
+        attempt = newSession(input, 'user');
         return attempt;
       }
       try {
@@ -36,6 +39,16 @@ export function createContext(input: Omit<VerifyContext, 'user'>): VerifyContext
       }
     },
   };
+}
+
+/** A new user: registered, or with a verification-only service, a new token subject. */
+export async function newSession(ctx: Pick<VerifyContext, 'http' | 'tokens'>, label: string): Promise<Session> {
+  return ctx.tokens ? ctx.tokens.session(label) : register(ctx.http, label);
+}
+
+/** The same user again in a second session: a second login, or a second token for the same subject. */
+export async function sameUserSession(ctx: Pick<VerifyContext, 'http' | 'tokens'>, session: Session): Promise<Session> {
+  return ctx.tokens ? ctx.tokens.session('again', session.userId) : login(ctx.http, session);
 }
 
 export function headersOf(session: Session | undefined): Record<string, string> {

@@ -22,6 +22,7 @@ import { createContext } from './context.js';
 import { HttpClient } from './http.js';
 import { LiveServer } from './live-server.js';
 import { Recorder, type Phase } from './runner.js';
+import { tokenMinterFor } from './tokens.js';
 import { describeExit } from './server-process.js';
 import type { VerifyInput, VerifyReport } from './types.js';
 
@@ -96,7 +97,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
       for (const phase of AFTER_START) recorder.phase(phase).skip(`${phase} checks`, reason);
     } else {
       const server = live;
-      const ctx = createContext({ dir, options, http: new HttpClient(setup.baseUrl, signal), signal });
+      const ctx = createContext({ dir, options, http: new HttpClient(setup.baseUrl, signal), signal, tokens: tokenMinterFor(options, setup.env) });
       const phases = {
         smoke: (p: Phase) => smokeChecks(ctx, p),
         integration: (p: Phase) => integrationChecks(ctx, p),

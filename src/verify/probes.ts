@@ -19,6 +19,8 @@ const probes: readonly [checkName: string, items: readonly string[]][] = [
   ['auth flow', ['Refresh token flow implemented (httpOnly cookie + transparent retry on 401)']],
   ['refresh token reuse revokes the family', ['Refresh token flow implemented (httpOnly cookie + transparent retry on 401)']],
   ['rate-limit headers on /api/auth', ['Rate limiting on public endpoints (the auth routes)']],
+  ['expired or foreign tokens 401', ['Authentication middleware in place']],
+  ['stateless: no sign-in routes, no cookies', ['CORS configured (explicit origins, not *)']],
   ['event stream requires a token', ['Authentication middleware in place']],
   ['two tabs stay in sync', ['API client configured (typed fetch wrapper + React Query)', 'Base URL from environment variable (not hardcoded)', 'Auth token attached to requests automatically']],
   ['offline banner, then recovery', ['Error handling: API errors mapped to user-facing messages']],

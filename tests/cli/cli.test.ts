@@ -44,7 +44,7 @@ describe('create-fullstack-app (built CLI, no terminal)', () => {
     const cwd = await tempDir('missing');
     const result = await cli(['app', '--auth', 'none', ...quick], cwd);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/--service <fullstack\|api>/);
+    expect(result.stderr).toMatch(/--service <fullstack\|api\|microservice>/);
     expect(result.stderr).toMatch(/--realtime <sse\|none>/);
     expect(result.stderr).not.toMatch(/--auth </);
     expect(await readdir(cwd)).toEqual([]);

@@ -7,7 +7,7 @@ import {
   unansweredQuestions,
   type Ask,
 } from '../../src/options/resolve.js';
-import { AnswersFileSchema, ProjectNameSchema, ProjectOptionsSchema, optionKeys, questionOf } from '../../src/options/schema.js';
+import { AnswersFileSchema, compatibilityRules, ProjectNameSchema, ProjectOptionsSchema, optionKeys, questionOf, type ProjectOptions } from '../../src/options/schema.js';
 import { UsageError } from '../../src/errors.js';
 import { detectPackageManager } from '../../src/options/package-manager.js';
 
@@ -74,7 +74,29 @@ describe('choices and defaults follow the compatibility rules', () => {
   });
 
   it('a later flag narrows an earlier question', () => {
-    expect(allowedChoices('service', { frontend: 'none' }).map((c) => c.value)).toEqual(['api']);
+    expect(allowedChoices('service', { frontend: 'none' }).map((c) => c.value)).toEqual(['api', 'microservice']);
+  });
+
+  it('a microservice offers no client and only stateless auth', () => {
+    expect(allowedChoices('frontend', { service: 'microservice' }).map((c) => c.value)).toEqual(['none']);
+    expect(allowedChoices('auth', { service: 'microservice' }).map((c) => c.value)).toEqual(['jwt', 'none']);
+    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['realtime', 'auth']);
+  });
+
+  it('refuses a microservice with a client, naming both flags and the reason', () => {
+    expect(() => checkCombination({ service: 'microservice', frontend: 'react' })).toThrow(
+      /--service microservice and --frontend react cannot be combined: a microservice is API only/,
+    );
+    const parsed = ProjectOptionsSchema.safeParse({ ...defaults, service: 'microservice', frontend: 'react' });
+    expect(parsed.error?.issues[0]?.message).toMatch(/--service microservice with --frontend react is not allowed/);
+  });
+
+  it('allows a microservice only auth jwt or none, as a rule any stateful strategy breaks', () => {
+    const rule = compatibilityRules.find((r) => r.options.includes('service') && r.options.includes('auth'));
+    expect(rule?.reason).toMatch(/only --auth jwt .* or --auth none/);
+    // A session-based strategy (added later) is refused without touching the rule.
+    const session = { ...defaults, service: 'microservice', frontend: 'none', auth: 'session' } as unknown as ProjectOptions;
+    expect(rule?.allows(session)).toBe(false);
   });
 });
 
@@ -103,7 +125,7 @@ describe('resolveOptions', () => {
   it('without a terminal and without --yes, names every unanswered flag', async () => {
     const attempt = resolveOptions({ given: { auth: 'none' }, yes: false });
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
-    await expect(attempt).rejects.toThrow(/--service <fullstack\|api>, --db <sqlite\|postgres>, --realtime <sse\|none>/);
+    await expect(attempt).rejects.toThrow(/--service <fullstack\|api\|microservice>, --realtime <sse\|none>/);
     await expect(attempt).rejects.not.toThrow(/--auth/);
   });
 
@@ -120,7 +142,7 @@ describe('resolveOptions', () => {
       return key === 'service' ? 'api' : initial;
     };
     const options = await resolveOptions({ given: { auth: 'jwt' }, yes: false, ask });
-    expect(asked).toEqual(['service:fullstack/api:fullstack', 'db:sqlite/postgres:sqlite', 'realtime:sse/none:sse']);
+    expect(asked).toEqual(['service:fullstack/api/microservice:fullstack', 'realtime:sse/none:sse']);
     expect(options.frontend).toBe('none');
   });
 });
@@ -137,7 +159,8 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    expect(all).toHaveLength(16);
+    // fullstack and api: 2 realtime x 2 auth each; microservice: the same 4
+    expect(all).toHaveLength(12);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

@@ -32,7 +32,7 @@ function skipAll(phase: Phase, reason: string): void {
 }
 
 export async function browserChecks(input: BrowserInput, phase: Phase): Promise<void> {
-  if (input.options.service !== 'fullstack' || input.options.frontend === 'none') return skipAll(phase, 'service: api (no client)');
+  if (input.options.service !== 'fullstack' || input.options.frontend === 'none') return skipAll(phase, `service: ${input.options.service} (no client)`);
   const chromium = await findChromium(input.env);
   if (!chromium.found) return skipAll(phase, chromium.reason);
   const driver = await loadDriver(input.dir);

@@ -1,7 +1,7 @@
 /** Step 4.3, auth jwt: the access/refresh token flow a browser client drives. */
 import { AuthSchema, createTodo, login, REFRESH_COOKIE, register, TodoPageSchema, todoPath, uniqueTitle, UserSchema, type Session } from '../api.js';
 import { bodyOf, expectProblem, expectStatus } from '../assert.js';
-import type { VerifyContext } from '../context.js';
+import { newSession, type VerifyContext } from '../context.js';
 import { CookieJar, type Cookie } from '../cookies.js';
 import { bearer, type HttpResponse } from '../http.js';
 import { fail } from '../runner.js';
@@ -82,7 +82,7 @@ export async function credentialErrorsCheck(ctx: VerifyContext): Promise<string>
 export async function todoIsolationCheck(ctx: VerifyContext): Promise<string> {
   const owner: Session | undefined = await ctx.user();
   if (!owner) fail('no user');
-  const other = await register(ctx.http, 'other');
+  const other = await newSession(ctx, 'other');
   const todo = await createTodo(ctx.http, owner.headers, uniqueTitle('private'));
   for (const [method, json] of [['GET', undefined], ['PATCH', { completed: true }], ['DELETE', undefined]] as const) {
     const res = await ctx.http.request(todoPath(todo.id), { method, json, headers: other.headers });

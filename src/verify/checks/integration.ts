@@ -3,6 +3,7 @@ import { expectStatus } from '../assert.js';
 import { CLIENT_ORIGIN, type VerifyContext } from '../context.js';
 import { describe, type HttpResponse } from '../http.js';
 import { CheckSkipped, fail, type Phase } from '../runner.js';
+import { refusedTokensCheck, statelessCheck } from './auth-verify.js';
 import { authFlowCheck, authRequiredCheck, credentialErrorsCheck, refreshReuseCheck, todoIsolationCheck } from './auth.js';
 
 const EVIL_ORIGIN = 'http://evil.example';
@@ -28,7 +29,10 @@ export async function corsAllowedCheck(ctx: VerifyContext): Promise<string> {
   const allowOrigin = res.headers.get('access-control-allow-origin');
   if (allowOrigin !== CLIENT_ORIGIN) fail(`preflight from ${CLIENT_ORIGIN}: Access-Control-Allow-Origin is "${allowOrigin ?? 'missing'}", expected exactly that origin`);
   const credentials = res.headers.get('access-control-allow-credentials');
-  if (credentials !== 'true') fail(`preflight: Access-Control-Allow-Credentials is "${credentials ?? 'missing'}", expected "true" (the refresh cookie needs it)`);
+  // A microservice sets no cookies, so it must not ask browsers to send credentials.
+  const stateless = ctx.options.service === 'microservice';
+  if (!stateless && credentials !== 'true') fail(`preflight: Access-Control-Allow-Credentials is "${credentials ?? 'missing'}", expected "true" (the refresh cookie needs it)`);
+  if (stateless && credentials !== null) fail(`preflight: Access-Control-Allow-Credentials is "${credentials}", expected none (a microservice sets no cookies)`);
   const methods = res.headers.get('access-control-allow-methods');
   if (methods !== null && !listIncludes(methods, 'post')) fail(`preflight: Access-Control-Allow-Methods "${methods}" does not allow POST`);
   const allowHeaders = res.headers.get('access-control-allow-headers');
@@ -39,7 +43,7 @@ export async function corsAllowedCheck(ctx: VerifyContext): Promise<string> {
   if (simple.headers.get('access-control-allow-origin') !== CLIENT_ORIGIN) {
     fail(`GET /health from ${CLIENT_ORIGIN}: Access-Control-Allow-Origin is "${simple.headers.get('access-control-allow-origin') ?? 'missing'}"`);
   }
-  return `preflight ${res.status}: origin ${CLIENT_ORIGIN}, credentials, POST, content-type+authorization`;
+  return `preflight ${res.status}: origin ${CLIENT_ORIGIN}, ${stateless ? 'no credentials' : 'credentials'}, POST, content-type+authorization`;
 }
 
 export async function corsRefusedCheck(ctx: VerifyContext): Promise<string> {
@@ -73,6 +77,7 @@ export async function securityHeadersCheck(ctx: VerifyContext): Promise<string> 
 
 export async function rateLimitHeadersCheck(ctx: VerifyContext): Promise<string> {
   if (ctx.options.auth !== 'jwt') throw new CheckSkipped('auth: none (no /api/auth routes)');
+  if (ctx.options.service === 'microservice') throw new CheckSkipped('microservice: no /api/auth routes, tokens come from the identity provider');
   const res = await ctx.http.request('/api/auth/login', { method: 'POST', json: { email: 'verify-nobody@example.com', password: 'wrong-password-1' } });
   const found = ['ratelimit', 'ratelimit-policy'].filter((name) => res.headers.has(name));
   if (!found.length) {
@@ -88,6 +93,11 @@ export async function integrationChecks(ctx: VerifyContext, phase: Phase): Promi
   await phase.run('security headers', () => securityHeadersCheck(ctx));
   if (ctx.options.auth !== 'jwt') {
     phase.skip('auth flow', 'auth: none');
+  } else if (ctx.options.service === 'microservice') {
+    await phase.run('todos require a bearer token', () => authRequiredCheck(ctx));
+    await phase.run('expired or foreign tokens 401, a valid one 200', () => refusedTokensCheck(ctx));
+    await phase.run("another user's todo is 404", () => todoIsolationCheck(ctx));
+    await phase.run('stateless: no sign-in routes, no cookies', () => statelessCheck(ctx));
   } else {
     await phase.run('todos require a bearer token', () => authRequiredCheck(ctx));
     await phase.run('auth flow: register, login, refresh, me, logout', () => authFlowCheck(ctx));

@@ -3,9 +3,9 @@
  * a change made by one must reach the other, and (auth jwt) never a third user's stream.
  */
 import { z } from 'zod';
-import { createTodo, login, register, TodoSchema, todoPath, uniqueTitle, type Session, type Todo } from '../api.js';
+import { createTodo, TodoSchema, todoPath, uniqueTitle, type Session, type Todo } from '../api.js';
 import { expectProblem, expectStatus, issuesText } from '../assert.js';
-import type { VerifyContext } from '../context.js';
+import { newSession, sameUserSession, type VerifyContext } from '../context.js';
 import { CheckSkipped, fail, type Phase } from '../runner.js';
 import { openEventStream, tryOpenEventStream, type EventStream, type SseEvent } from '../sse.js';
 
@@ -105,9 +105,9 @@ export class RealtimeChecks {
 
   async openStreams(): Promise<string> {
     const jwt = this.ctx.options.auth === 'jwt';
-    const owner = jwt ? await register(this.ctx.http, 'sse') : undefined;
-    const second = owner ? await login(this.ctx.http, owner) : undefined;
-    const third = jwt ? await register(this.ctx.http, 'sse-other') : undefined;
+    const owner = jwt ? await newSession(this.ctx, 'sse') : undefined;
+    const second = owner ? await sameUserSession(this.ctx, owner) : undefined;
+    const third = jwt ? await newSession(this.ctx, 'sse-other') : undefined;
     const a = await this.open('stream A', owner);
     const b = await this.open(jwt ? 'stream B (same user, second login)' : 'stream B', second);
     const c = await this.open(jwt ? 'stream C (another user)' : 'stream C', third);

@@ -1,6 +1,5 @@
 /** Step 4 (shutdown): SIGTERM ends open streams, then the process exits 0 in time. */
-import { register } from '../api.js';
-import type { VerifyContext } from '../context.js';
+import { newSession, type VerifyContext } from '../context.js';
 import { fail } from '../runner.js';
 import { describeExit, type ServerProcess } from '../server-process.js';
 import { describeEnd, openEventStream, type EventStream } from '../sse.js';
@@ -12,7 +11,7 @@ export async function gracefulShutdownCheck(ctx: VerifyContext, server: ServerPr
   // An open event stream is the in-flight request the server must end itself.
   let stream: EventStream | undefined;
   if (ctx.options.realtime === 'sse') {
-    const session = ctx.options.auth === 'jwt' ? await register(ctx.http, 'shutdown') : undefined;
+    const session = ctx.options.auth === 'jwt' ? await newSession(ctx, 'shutdown') : undefined;
     stream = await openEventStream('event stream', ctx.http.url('/api/events'), session?.headers ?? {}, { signal: ctx.signal });
   }
   try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ProjectOptions } from '../../options/schema.js';
 import { CLIENT_ORIGIN } from '../context.js';
 import { freePort, ServerProcess } from '../server-process.js';
+import { VERIFY_AUDIENCE, VERIFY_ISSUER } from '../tokens.js';
 import { commandFailure, runCommand } from './build.js';
 
 export const HEALTH_TIMEOUT_MS = 15_000;
@@ -38,6 +39,7 @@ export async function serverSetup(options: ProjectOptions, tempDir: string): Pro
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
   };
   if (options.auth === 'jwt') env.JWT_SECRET = randomBytes(48).toString('base64url');
+  if (options.service === 'microservice' && options.auth === 'jwt') Object.assign(env, { JWT_ISSUER: VERIFY_ISSUER, JWT_AUDIENCE: VERIFY_AUDIENCE });
   return { port, baseUrl: `http://127.0.0.1:${port}`, env };
 }
 

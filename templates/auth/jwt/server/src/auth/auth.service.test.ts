@@ -3,7 +3,7 @@ import { InMemoryRefreshTokenRepository, InMemoryUserRepository, plainTextHasher
 import { createTestLogger, type LogSink } from '../../test/support/log-sink.js';
 import { ConflictError, UnauthorizedError } from '../shared/errors.js';
 import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';
-import { hashRefreshToken } from './tokens.js';
+import { hashRefreshToken } from './refresh-tokens.js';
 
 const ANN = { email: 'ann@example.com', password: 'correct horse' };
 

@@ -3,7 +3,7 @@ import type { Credentials, User } from '@app/shared';
 import { ConflictError, UnauthorizedError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { PasswordHasher } from './password.js';
-import { generateRefreshToken, hashRefreshToken } from './tokens.js';
+import { generateRefreshToken, hashRefreshToken } from './refresh-tokens.js';
 
 /**
  * Accounts and sessions. A session is a short-lived access token plus a refresh token; refresh

@@ -1,30 +1,72 @@
 import { Router } from 'express';
 import type { Logger } from '../shared/logger.js';
 
-/** What readiness needs from the database: a cheap round trip. */
+/** What readiness needs from a dependency: a cheap round trip. */
 export interface Pingable {
   ping(): Promise<void>;
 }
 
+export interface DependencyStatus {
+  status: 'ok' | 'unavailable';
+  latencyMs: number;
+}
+
+export interface Readiness {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, DependencyStatus>;
+}
+
+/** A dependency slower than this counts as down: readiness must answer before the probe times out. */
+export const DEPENDENCY_TIMEOUT_MS = 2_000;
+
+function withTimeout(check: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([check, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Pings every dependency at once; each reports its status and latency, so an operator sees which one failed. */
+export async function checkReadiness(
+  dependencies: Record<string, Pingable>,
+  logger: Logger,
+  timeoutMs = DEPENDENCY_TIMEOUT_MS,
+): Promise<Readiness> {
+  const entries = await Promise.all(
+    Object.entries(dependencies).map(async ([name, dependency]): Promise<[string, DependencyStatus]> => {
+      const started = performance.now();
+      let status: DependencyStatus['status'] = 'ok';
+      try {
+        await withTimeout(dependency.ping(), timeoutMs);
+      } catch (error) {
+        status = 'unavailable';
+        logger.warn({ err: error, dependency: name }, `readiness check failed: ${name}`);
+      }
+      return [name, { status, latencyMs: Math.round(performance.now() - started) }];
+    }),
+  );
+  const checks = Object.fromEntries(entries);
+  return { status: entries.every(([, check]) => check.status === 'ok') ? 'ok' : 'unavailable', checks };
+}
+
 /**
- * `/health`: liveness, the process answers. `/ready`: readiness, its dependencies answer too, so a
- * load balancer stops sending traffic (503) while the database is unreachable.
+ * `/health`: liveness, the process answers (no dependency is touched, so a slow database never gets
+ * the process restarted). `/ready`: readiness, every dependency answers too, so a load balancer stops
+ * sending traffic (503) while one is unreachable. A new dependency is one more entry in `dependencies`.
  */
 export function healthRoutes({ database, logger }: { database: Pingable; logger: Logger }): Router {
   const router = Router();
+  const dependencies: Record<string, Pingable> = { database };
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/ready', async (_req, res) => {
-    try {
-      await database.ping();
-      res.json({ status: 'ok', checks: { database: { status: 'ok' } } });
-    } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed: database');
-      res.status(503).json({ status: 'unavailable', checks: { database: { status: 'unavailable' } } });
-    }
+    const readiness = await checkReadiness(dependencies, logger);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(readiness.status === 'ok' ? 200 : 503).json(readiness);
   });
 
   return router;
