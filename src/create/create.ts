@@ -6,6 +6,7 @@ import { checkCombination, resolveOptions, type PartialOptions } from '../option
 import { PackageManagerSchema, type PackageManager } from '../options/schema.js';
 import { CONFLICT_POLICIES, type ConflictPolicy } from '../write/plan.js';
 import { inspectTarget } from '../write/target.js';
+import type { ConflictPrompt } from '../write/conflicts.js';
 import type { CreateContext } from './context.js';
 import { createSteps, dryRunSteps, runSteps } from './steps.js';
 
@@ -37,6 +38,9 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   // validate every flag before asking anything or touching the disk
   checkCombination(args.given);
   const answers = args.answers ? await readAnswersFile(args.answers) : undefined;
+  // an answers file names the pack it was generated with: load it again unless --template names one
+  const pack =
+    args.pack ?? (answers?.pack ? await (await import('../pack/load.js')).loadTemplatePack(answers.pack.source) : undefined);
   const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
   let onConflict = conflictPolicyFrom(args);
 
@@ -52,14 +56,19 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     else throw new UsageError('no terminal to ask for the project directory: pass it as the first argument, or --yes for ./my-fullstack-app');
   }
   const target = await inspectTarget(process.cwd(), directory);
+  // in a terminal, a directory in use gets one question per conflicting file once the files are rendered
+  let conflictPrompt: ConflictPrompt | undefined;
   if (target.state === 'non-empty' && onConflict === undefined) {
-    const agreed = interview ? await interview.confirmNonEmpty(target.dir) : false;
-    if (!agreed) {
+    if (!interview) {
       throw new TargetDirectoryError(
         `${target.dir} is not empty; nothing was written. Choose another directory, or pass --force (or --on-conflict skip|overwrite) to write into it.`,
       );
     }
-    onConflict = 'overwrite';
+    if (args.dryRun) onConflict = 'skip';
+    else {
+      conflictPrompt = interview.conflictPrompt(ui);
+      onConflict = 'overwrite';
+    }
   }
 
   ui.info(`Creating ${target.name} in ${target.dir}`);
@@ -70,6 +79,14 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     yes: args.yes || answers !== undefined,
     ...(interview ? { ask: interview.askQuestion } : {}),
   });
+  // the pack's questions come after the built-in ones; an answers file's extras fill what flags leave open
+  const extras = pack
+    ? await (await import('../pack/compose.js')).resolveExtras(pack, {
+        given: { ...(answers?.pack?.name === pack.name ? (answers.extras ?? {}) : {}), ...args.givenExtras },
+        yes: args.yes || answers !== undefined,
+        ...(interview ? { ask: interview.askExtra } : {}),
+      })
+    : {};
 
   const ctx: CreateContext = {
     ui,
@@ -78,6 +95,9 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     packageManager,
     run: { install: args.install, git: args.git, verify: args.verify },
     onConflict: onConflict ?? 'error',
+    ...(conflictPrompt ? { conflictPrompt } : {}),
+    ...(pack ? { pack } : {}),
+    extras,
     skipped: [],
   };
   if (args.dryRun) {
