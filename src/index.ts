@@ -9,7 +9,7 @@ export { generate, answersFile, type GenerateInput } from './generate/generate.j
 export type { FileTree } from './generate/render.js';
 export type { TemplateFile, TemplateLayers } from './generate/template-files.js';
 export { loadTemplatePack, type TemplatePack, type PackLayer } from './pack/load.js';
-export { parsePackManifest, PackManifestSchema, PACK_MANIFEST, type PackManifest, type PackQuestion } from './pack/manifest.js';
+export type { PackManifest, PackQuestion, PackLayerSpec } from './pack/types.js';
 export type { ExtraAnswers } from './pack/compose.js';
 export { writeTree, type ConflictPolicy, type WriteOptions, type WritePlan } from './write/commit.js';
 export { verify, type VerifyOptions } from './api/verify.js';

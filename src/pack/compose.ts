@@ -8,7 +8,7 @@ import { layersFor } from '../generate/layers.js';
 import type { RenderLayer } from '../generate/render.js';
 import type { TemplateLayers } from '../generate/template-files.js';
 import type { Choice, ProjectOptions } from '../options/questions.js';
-import type { PackQuestion } from './manifest.js';
+import type { PackQuestion } from './types.js';
 import type { PackLayer, TemplatePack } from './load.js';
 
 /** Answers to a pack's questions, by question key. */

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { TemplateFile } from '../generate/template-files.js';
-import { PACK_MANIFEST, parsePackManifest, type PackManifest, type PackQuestion } from './manifest.js';
+import { PACK_MANIFEST, parsePackManifest } from './manifest.js';
+import type { PackManifest, PackQuestion } from './types.js';
 
 const run = promisify(execFile);
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { layers as builtInLayers } from '../generate/layers.js';
 import { optionKeys, questionOf } from '../options/questions.js';
+import type { PackManifest } from './types.js';
 
 export const PACK_MANIFEST = 'template-pack.json';
 
@@ -53,9 +54,7 @@ export const PackManifestSchema = z.strictObject({
   questions: z.array(QuestionSchema).default([]),
 });
 
-export type PackManifest = z.infer<typeof PackManifestSchema>;
-export type PackQuestion = z.infer<typeof QuestionSchema>;
-export type PackLayerSpec = z.infer<typeof LayerSchema>;
+export type { PackLayerSpec, PackManifest, PackQuestion } from './types.js';
 
 /** A field path as an author reads it: `layers[1].when.auth[0]`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
