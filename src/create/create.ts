@@ -46,7 +46,9 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
 
   const { terminalUi } = await import('../cli/ui.js');
   const ui = terminalUi({ interactive });
-  const interview = interactive && !args.yes ? await import('../cli/interview.js') : undefined;
+  const prompts = interactive ? await import('../cli/interview.js') : undefined;
+  // --yes answers the interview with defaults; conflicting files are still asked about in a terminal
+  const interview = args.yes ? undefined : prompts;
   ui.intro('create-fullstack-app');
 
   let directory = args.directory ?? answers?.projectName;
@@ -59,14 +61,14 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   // in a terminal, a directory in use gets one question per conflicting file once the files are rendered
   let conflictPrompt: ConflictPrompt | undefined;
   if (target.state === 'non-empty' && onConflict === undefined) {
-    if (!interview) {
+    if (!prompts) {
       throw new TargetDirectoryError(
         `${target.dir} is not empty; nothing was written. Choose another directory, or pass --force (or --on-conflict skip|overwrite) to write into it.`,
       );
     }
     if (args.dryRun) onConflict = 'skip';
     else {
-      conflictPrompt = interview.conflictPrompt(ui);
+      conflictPrompt = prompts.conflictPrompt(ui);
       onConflict = 'overwrite';
     }
   }
