@@ -71,8 +71,7 @@ async function checkLayerDir(root: string, dir: string, where: string): Promise<
 }
 
 /** Loads a pack from its folder: the manifest, then every layer's files. */
-export async function loadPackDirectory(root: string, source: string = root): Promise<TemplatePack> {
-  const label = path.basename(root);
+export async function loadPackDirectory(root: string, source: string = root, label: string = path.basename(root)): Promise<TemplatePack> {
   const file = `${label}/${PACK_MANIFEST}`;
   let text: string;
   try {
@@ -108,7 +107,7 @@ export async function loadPackDirectory(root: string, source: string = root): Pr
 }
 
 /** `npm pack <spec>` into a temporary folder, extract it with the system `tar`, load, clean up. */
-async function loadPackPackage(spec: string): Promise<TemplatePack> {
+async function loadPackPackage(spec: string, source: string): Promise<TemplatePack> {
   const work = await mkdtemp(path.join(tmpdir(), 'cfa-pack-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -123,19 +122,10 @@ async function loadPackPackage(spec: string): Promise<TemplatePack> {
     const tarball = packed[0]?.filename;
     if (!tarball) throw new UsageError(`--template ${spec}: npm pack produced no tarball`);
     await run('tar', ['-xzf', path.join(work, path.basename(tarball)), '-C', work]);
-    return await loadPackDirectory(path.join(work, 'package'), spec);
+    // errors name the package as the user wrote it, not the temporary folder
+    return await loadPackDirectory(path.join(work, 'package'), source, path.basename(source));
   } finally {
     await rm(work, { recursive: true, force: true });
-  }
-}
-
-/** True when `source` names a folder on disk (an explicit path, or an existing folder). */
-async function isDirectorySource(source: string, cwd: string): Promise<boolean> {
-  if (/^(\.{1,2}[\\/]|[\\/]|[a-zA-Z]:[\\/]|~)/.test(source)) return true;
-  try {
-    return (await stat(path.resolve(cwd, source))).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -145,16 +135,11 @@ async function isDirectorySource(source: string, cwd: string): Promise<boolean> 
  * UsageError naming the file and the field.
  */
 export async function loadTemplatePack(source: string, { cwd = process.cwd() }: { cwd?: string } = {}): Promise<TemplatePack> {
-  if (await isDirectorySource(source, cwd)) {
-    const root = path.resolve(cwd, source);
-    let info;
-    try {
-      info = await stat(root);
-    } catch {
-      throw new UsageError(`--template ${source}: no such folder`);
-    }
-    if (!info.isDirectory()) throw new UsageError(`--template ${source}: not a folder`);
-    return loadPackDirectory(root, source);
-  }
-  return loadPackPackage(source);
+  const local = path.resolve(cwd, source);
+  const info = await stat(local).catch(() => undefined);
+  if (info?.isDirectory()) return loadPackDirectory(local, source);
+  // a tarball on disk goes through `npm pack` like a registry spec
+  if (info?.isFile()) return loadPackPackage(local, source);
+  if (/^(\.{1,2}[\\/]|[\\/]|[a-zA-Z]:[\\/]|~)/.test(source)) throw new UsageError(`--template ${source}: no such folder`);
+  return loadPackPackage(source, source);
 }
