@@ -41,6 +41,8 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   // an answers file names the pack it was generated with: load it again unless --template names one
   const pack =
     args.pack ?? (answers?.pack ? await (await import('../pack/load.js')).loadTemplatePack(answers.pack.source) : undefined);
+  const compose = pack ? await import('../pack/compose.js') : undefined;
+  compose?.checkExtras(pack, args.givenExtras);
   const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
   let onConflict = conflictPolicyFrom(args);
 
@@ -82,13 +84,14 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     ...(interview ? { ask: interview.askQuestion } : {}),
   });
   // the pack's questions come after the built-in ones; an answers file's extras fill what flags leave open
-  const extras = pack
-    ? await (await import('../pack/compose.js')).resolveExtras(pack, {
-        given: { ...(answers?.pack?.name === pack.name ? (answers.extras ?? {}) : {}), ...args.givenExtras },
-        yes: args.yes || answers !== undefined,
-        ...(interview ? { ask: interview.askExtra } : {}),
-      })
-    : {};
+  const extras =
+    compose && pack
+      ? await compose.resolveExtras(pack, {
+          given: { ...(answers?.pack?.name === pack.name ? (answers.extras ?? {}) : {}), ...args.givenExtras },
+          yes: args.yes || answers !== undefined,
+          ...(interview ? { ask: interview.askExtra } : {}),
+        })
+      : {};
 
   const ctx: CreateContext = {
     ui,
