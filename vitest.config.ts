@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // the example packs import the test kit as a published pack would; here it is the source
+    alias: { 'create-fullstack-app/testing': fileURLToPath(new URL('src/testing/index.ts', import.meta.url)) },
+  },
   test: {
-    include: ['tests/**/*.test.ts'],
+    // example packs are tested here as their authors test them, through the test kit
+    include: ['tests/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     // rendered files kept as snapshots are data, not tests
     exclude: ['**/node_modules/**', 'tests/snapshots/__files__/**'],
     testTimeout: 20_000,

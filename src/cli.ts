@@ -3,25 +3,18 @@
  * renderer and Step 4 are imported when a command needs them.
  */
 import { CliError } from './errors.js';
-import { buildProgram, parseArgs } from './cli/program.js';
+import { buildProgram, parseArgs, templateFlag } from './cli/program.js';
 
 function isInteractive(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.CI !== 'true';
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram({
-    async create(args) {
-      const { create } = await import('./create/create.js');
-      await create(args, isInteractive());
-    },
-    async verify(args) {
-      const { verifyCommand } = await import('./create/verify-command.js');
-      await verifyCommand(args);
-    },
-  });
   try {
-    await parseArgs(program, argv);
+    // a pack's questions are flags, so a pack is loaded before the program is built (only with --template)
+    const source = templateFlag(argv);
+    const pack = source === undefined ? undefined : await (await import('./pack/load.js')).loadTemplatePack(source);
+    await parseArgs(programFor(pack), argv);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {
@@ -33,6 +26,19 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function programFor(pack: Parameters<typeof buildProgram>[1]) {
+  return buildProgram({
+    async create(args) {
+      const { create } = await import('./create/create.js');
+      await create(args, isInteractive());
+    },
+    async verify(args) {
+      const { verifyCommand } = await import('./create/verify-command.js');
+      await verifyCommand(args);
+    },
+  }, pack);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { optionKeys, questionOf, type OptionKey } from '../options/questions.js';
 import type { PartialOptions } from '../options/resolve.js';
 import { TOOL_VERSION } from '../version.js';
+import type { TemplatePack } from '../pack/load.js';
 
 export interface CreateArgs {
   directory: string | undefined;
@@ -20,6 +21,11 @@ export interface CreateArgs {
   onConflict: string | undefined;
   dryRun: boolean;
   answers: string | undefined;
+  /** `--template`, and the pack it named (loaded before the program was built, for its flags). */
+  template: string | undefined;
+  pack: TemplatePack | undefined;
+  /** Answers to the pack's questions given as flags, by question key. */
+  givenExtras: Record<string, string>;
 }
 
 interface RawFlags extends Record<string, unknown> {
@@ -32,6 +38,7 @@ interface RawFlags extends Record<string, unknown> {
   onConflict?: string;
   dryRun?: boolean;
   answers?: string;
+  template?: string;
 }
 
 export interface VerifyArgs {
@@ -45,7 +52,22 @@ export interface Handlers {
   verify: (args: VerifyArgs) => Promise<void>;
 }
 
-export function buildProgram(handlers: Handlers): Command {
+/** `--template <x>` or `--template=<x>` before any `--`, read before the program exists. */
+export function templateFlag(argv: readonly string[]): string | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') return undefined;
+    if (arg === '--template') return argv[index + 1];
+    if (arg.startsWith('--template=')) return arg.slice('--template='.length);
+  }
+  return undefined;
+}
+
+/** Camel case of a flag as commander stores it: `audit-log` -> `auditLog`. */
+function attributeOf(flag: string): string {
+  return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function buildProgram(handlers: Handlers, pack?: TemplatePack): Command {
   const program = new Command('create-fullstack-app')
     .description('Generate a full-stack TypeScript app from the architecture guide, then prove it works.')
     .version(TOOL_VERSION, '-v, --version')
@@ -60,7 +82,16 @@ export function buildProgram(handlers: Handlers): Command {
       new Option(`--${meta.flag} <${meta.flag}>`, `${meta.message} (${meta.choices.map((c) => c.value).join(' | ')}; default ${meta.default})`),
     );
   }
+  for (const question of pack?.questions ?? []) {
+    program.addOption(
+      new Option(
+        `--${question.flag} <${question.flag}>`,
+        `[${pack?.name}] ${question.message} (${question.choices.map((c) => c.value).join(' | ')}; default ${question.default})`,
+      ),
+    );
+  }
   program
+    .option('--template <dir|package>', 'a custom template pack: a folder or an npm package (see docs/templates.md)')
     .option('--pm <name>', 'package manager for install (npm; default: the one running this command)')
     .option('--no-install', 'skip installing dependencies (also skips verification)')
     .option('--no-git', 'skip git init and the initial commit')
@@ -88,6 +119,14 @@ export function buildProgram(handlers: Handlers): Command {
         onConflict: flags.onConflict,
         dryRun: flags.dryRun === true,
         answers: flags.answers,
+        template: flags.template,
+        pack,
+        givenExtras: Object.fromEntries(
+          (pack?.questions ?? []).flatMap((q) => {
+            const value = flags[attributeOf(q.flag)];
+            return typeof value === 'string' ? [[q.key, value]] : [];
+          }),
+        ),
       });
     });
   program

@@ -6,6 +6,7 @@ import { checkCombination, resolveOptions, type PartialOptions } from '../option
 import { PackageManagerSchema, type PackageManager } from '../options/schema.js';
 import { CONFLICT_POLICIES, type ConflictPolicy } from '../write/plan.js';
 import { inspectTarget } from '../write/target.js';
+import type { ConflictPrompt } from '../write/conflicts.js';
 import type { CreateContext } from './context.js';
 import { createSteps, dryRunSteps, runSteps } from './steps.js';
 
@@ -37,12 +38,19 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   // validate every flag before asking anything or touching the disk
   checkCombination(args.given);
   const answers = args.answers ? await readAnswersFile(args.answers) : undefined;
+  // an answers file names the pack it was generated with: load it again unless --template names one
+  const pack =
+    args.pack ?? (answers?.pack ? await (await import('../pack/load.js')).loadTemplatePack(answers.pack.source) : undefined);
+  const compose = pack ? await import('../pack/compose.js') : undefined;
+  compose?.checkExtras(pack, args.givenExtras);
   const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
   let onConflict = conflictPolicyFrom(args);
 
   const { terminalUi } = await import('../cli/ui.js');
   const ui = terminalUi({ interactive });
-  const interview = interactive && !args.yes ? await import('../cli/interview.js') : undefined;
+  const prompts = interactive ? await import('../cli/interview.js') : undefined;
+  // --yes answers the interview with defaults; conflicting files are still asked about in a terminal
+  const interview = args.yes ? undefined : prompts;
   ui.intro('create-fullstack-app');
 
   let directory = args.directory ?? answers?.projectName;
@@ -52,14 +60,19 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     else throw new UsageError('no terminal to ask for the project directory: pass it as the first argument, or --yes for ./my-fullstack-app');
   }
   const target = await inspectTarget(process.cwd(), directory);
+  // in a terminal, a directory in use gets one question per conflicting file once the files are rendered
+  let conflictPrompt: ConflictPrompt | undefined;
   if (target.state === 'non-empty' && onConflict === undefined) {
-    const agreed = interview ? await interview.confirmNonEmpty(target.dir) : false;
-    if (!agreed) {
+    if (!prompts) {
       throw new TargetDirectoryError(
         `${target.dir} is not empty; nothing was written. Choose another directory, or pass --force (or --on-conflict skip|overwrite) to write into it.`,
       );
     }
-    onConflict = 'overwrite';
+    if (args.dryRun) onConflict = 'skip';
+    else {
+      conflictPrompt = prompts.conflictPrompt(ui);
+      onConflict = 'overwrite';
+    }
   }
 
   ui.info(`Creating ${target.name} in ${target.dir}`);
@@ -70,6 +83,15 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     yes: args.yes || answers !== undefined,
     ...(interview ? { ask: interview.askQuestion } : {}),
   });
+  // the pack's questions come after the built-in ones; an answers file's extras fill what flags leave open
+  const extras =
+    compose && pack
+      ? await compose.resolveExtras(pack, {
+          given: { ...(answers?.pack?.name === pack.name ? (answers.extras ?? {}) : {}), ...args.givenExtras },
+          yes: args.yes || answers !== undefined,
+          ...(interview ? { ask: interview.askExtra } : {}),
+        })
+      : {};
 
   const ctx: CreateContext = {
     ui,
@@ -78,6 +100,9 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     packageManager,
     run: { install: args.install, git: args.git, verify: args.verify },
     onConflict: onConflict ?? 'error',
+    ...(conflictPrompt ? { conflictPrompt } : {}),
+    ...(pack ? { pack } : {}),
+    extras,
     skipped: [],
   };
   if (args.dryRun) {

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import { VerificationError } from '../errors.js';
 import { decisionsFor } from '../generate/decisions.js';
+import { packDecisions } from '../pack/compose.js';
 import { generate } from '../generate/generate.js';
 import { handoffFor } from '../generate/handoff.js';
 import { previewWrite, writeTree } from '../write/commit.js';
@@ -13,19 +14,34 @@ import type { CreateContext, Step } from './context.js';
 import { failedChecksMessage, formatCheck } from './format.js';
 
 export const recordDecisions: Step = async (ctx) => {
-  const lines = decisionsFor(ctx.options).map((d) => `${pc.bold(d.decision)}: ${d.choice}\n  ${pc.dim(d.why)}`);
+  const lines = [...decisionsFor(ctx.options), ...packDecisions(ctx.pack, ctx.extras)].map((d) => `${pc.bold(d.decision)}: ${d.choice}\n  ${pc.dim(d.why)}`);
   ctx.ui.note(lines.join('\n'), 'Step 1: decisions (docs/DECISIONS.md)');
 };
 
 export const render: Step = async (ctx) => {
-  ctx.tree = generate({ projectName: ctx.target.name, options: ctx.options, packageManager: ctx.packageManager });
+  ctx.tree = generate({
+    projectName: ctx.target.name,
+    options: ctx.options,
+    packageManager: ctx.packageManager,
+    ...(ctx.pack ? { pack: ctx.pack, extras: ctx.extras } : {}),
+  });
 };
 
 export const write: Step = async (ctx) => {
   if (!ctx.tree) throw new Error('render must run before write');
-  const plan = await writeTree(ctx.tree, ctx.target.dir, { onConflict: ctx.onConflict });
-  const kept = plan.skip.length > 0 ? `; kept ${plan.skip.length} existing file(s) that differ: ${plan.skip.join(', ')}` : '';
-  ctx.ui.success(`Wrote ${plan.create.length + plan.overwrite.length} files to ${ctx.target.dir}${kept}`);
+  let tree = ctx.tree;
+  let kept: string[] = [];
+  if (ctx.conflictPrompt) {
+    // every answer is in before anything is written; the files to keep simply leave the tree
+    const { decideConflicts } = await import('../write/conflicts.js');
+    const decided = await decideConflicts(tree, ctx.target.dir, ctx.conflictPrompt);
+    tree = decided.tree;
+    kept = decided.skip;
+  }
+  const plan = await writeTree(tree, ctx.target.dir, { onConflict: ctx.onConflict });
+  plan.skip.push(...kept);
+  const keptNote = plan.skip.length > 0 ? `; kept ${plan.skip.length} existing file(s) that differ: ${plan.skip.join(', ')}` : '';
+  ctx.ui.success(`Wrote ${plan.create.length + plan.overwrite.length} files to ${ctx.target.dir}${keptNote}`);
 };
 
 export const initGit: Step = async (ctx) => {

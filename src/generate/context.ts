@@ -15,6 +15,9 @@ export interface TemplateContext extends ChoiceFlags {
   versions: typeof versions;
   secrets: { jwt: string };
   toolVersion: string;
+  /** Answers to a template pack's questions, by key; each is also a flag object like `ci.github`. */
+  extras: Record<string, string>;
+  pack?: { name: string; version: string };
 }
 
 export interface ContextInput {
@@ -22,6 +25,9 @@ export interface ContextInput {
   options: ProjectOptions;
   toolVersion: string;
   secrets: { jwt: string };
+  /** A pack's questions and answers: `{ audit: { choices: ['on', 'off'], value: 'on' } }`. */
+  extras?: Record<string, { choices: readonly string[]; value: string }>;
+  pack?: { name: string; version: string };
 }
 
 export function templateContext(input: ContextInput): TemplateContext {
@@ -31,7 +37,12 @@ export function templateContext(input: ContextInput): TemplateContext {
       Object.fromEntries(questionOf(key).choices.map((c) => [c.value, input.options[key] === c.value])),
     ]),
   ) as ChoiceFlags;
+  const extras = input.extras ?? {};
+  const extraFlags = Object.fromEntries(
+    Object.entries(extras).map(([key, { choices, value }]) => [key, Object.fromEntries(choices.map((c) => [c, c === value]))]),
+  );
   return {
+    ...extraFlags,
     ...flags,
     projectName: input.projectName,
     options: input.options,
@@ -44,5 +55,7 @@ export function templateContext(input: ContextInput): TemplateContext {
     versions,
     secrets: input.secrets,
     toolVersion: input.toolVersion,
+    extras: Object.fromEntries(Object.entries(extras).map(([key, { value }]) => [key, value])),
+    ...(input.pack ? { pack: input.pack } : {}),
   };
 }

@@ -67,8 +67,8 @@ export function decisionsFor(options: ProjectOptions): Decision[] {
   return [...answered, ...fixedDecisions, ...(options.service === 'microservice' ? microserviceDecisions : [])];
 }
 
-export function decisionsMarkdown(options: ProjectOptions): string {
-  const sections = decisionsFor(options).map(
+export function decisionsMarkdown(options: ProjectOptions, extra: readonly Decision[] = []): string {
+  const sections = [...decisionsFor(options), ...extra].map(
     (d) =>
       `## ${d.decision}\n\n- **Choice:** ${d.choice}\n- **Options considered:** ${d.options.join(', ')}\n- **Why:** ${d.why}\n`,
   );

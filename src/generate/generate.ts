@@ -8,6 +8,8 @@ import { renderTree, type FileTree } from './render.js';
 import { builtInTemplates } from './builtin-templates.js';
 import type { TemplateLayers } from './template-files.js';
 import { TOOL_VERSION } from '../version.js';
+import { composeLayers, defaultExtras, packDecisions, type ExtraAnswers } from '../pack/compose.js';
+import type { TemplatePack } from '../pack/load.js';
 
 export interface GenerateInput {
   projectName: string;
@@ -19,6 +21,10 @@ export interface GenerateInput {
   templates?: TemplateLayers;
   /** The version recorded in the answers file and README; this tool's unless given (snapshots fix it). */
   toolVersion?: string;
+  /** A custom template pack (`loadTemplatePack`): its layers join or replace the built-in ones. */
+  pack?: TemplatePack;
+  /** Answers to the pack's questions by key; missing ones take their defaults. */
+  extras?: ExtraAnswers;
 }
 
 export function answersFile(input: GenerateInput): AnswersFile {
@@ -28,6 +34,9 @@ export function answersFile(input: GenerateInput): AnswersFile {
     projectName: input.projectName,
     packageManager: input.packageManager ?? 'npm',
     options: input.options,
+    ...(input.pack
+      ? { pack: { name: input.pack.name, version: input.pack.version, source: input.pack.source }, extras: defaultExtras(input.pack, input.extras) }
+      : {}),
   };
 }
 
@@ -37,16 +46,25 @@ export function answersFile(input: GenerateInput): AnswersFile {
  */
 export function generate(input: GenerateInput): FileTree {
   const toolVersion = input.toolVersion ?? TOOL_VERSION;
+  const { pack } = input;
+  const extras = defaultExtras(pack, input.extras);
   const context = templateContext({
     projectName: input.projectName,
     options: input.options,
     toolVersion,
     secrets: input.secrets ?? { jwt: randomBytes(48).toString('base64url') },
+    ...(pack
+      ? {
+          pack: { name: pack.name, version: pack.version },
+          extras: Object.fromEntries(pack.questions.map((q) => [q.key, { choices: q.choices.map((c) => c.value), value: extras[q.key] ?? q.default }])),
+        }
+      : {}),
   });
-  const tree = renderTree(input.templates ?? builtInTemplates(), context);
+  const templates = input.templates ?? builtInTemplates();
+  const tree = renderTree(templates, context, composeLayers(templates, input.options, pack, extras));
   tree.set(ANSWERS_FILE_NAME, `${JSON.stringify(answersFile(input), null, 2)}\n`);
   tree.set('README.md', readmeMarkdown(input.projectName, input.options, toolVersion));
-  tree.set('docs/DECISIONS.md', decisionsMarkdown(input.options));
+  tree.set('docs/DECISIONS.md', decisionsMarkdown(input.options, packDecisions(pack, extras)));
   tree.set('docs/CHECKLIST.md', checklistMarkdown(input.options, tree));
   return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

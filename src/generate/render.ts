@@ -12,6 +12,12 @@ const TEMPLATE_SUFFIX = '.hbs';
 
 export type FileTree = Map<string, string | Buffer>;
 
+/** One layer ready to render: its files, and the label error messages name them by. */
+export interface RenderLayer {
+  label: string;
+  files: TemplateFile[];
+}
+
 function createHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('dep', (name: unknown) => {
@@ -59,13 +65,17 @@ function compile(hb: typeof Handlebars, file: TemplateFile): Handlebars.Template
     : hb.compile(file.content.toString('utf8'), { noEscape: true, strict: true });
 }
 
-export function renderTree(templates: TemplateLayers, context: TemplateContext): FileTree {
+export function renderTree(
+  templates: TemplateLayers,
+  context: TemplateContext,
+  layers: readonly RenderLayer[] = layersFor(context.options).map((l) => ({ label: `templates/${l.dir}`, files: templates(l.dir) })),
+): FileTree {
   const hb = createHandlebars();
   const tree: FileTree = new Map();
-  for (const layer of layersFor(context.options)) {
-    for (const file of templates(layer.dir)) {
+  for (const layer of layers) {
+    for (const file of layer.files) {
       const target = outputPath(file.relativePath);
-      const source = `templates/${layer.dir}/${file.relativePath}`;
+      const source = `${layer.label}/${file.relativePath}`;
       if (!file.relativePath.endsWith(TEMPLATE_SUFFIX)) {
         tree.set(target, file.content);
         continue;

@@ -185,4 +185,8 @@ export interface AnswersFile {
   projectName: string;
   packageManager: PackageManager;
   options: ProjectOptions;
+  /** The custom template pack the project was generated with (`--template`). */
+  pack?: { name: string; version: string; source: string } | undefined;
+  /** Answers to the pack's questions, by key. */
+  extras?: Record<string, string> | undefined;
 }

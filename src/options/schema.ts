@@ -112,5 +112,7 @@ export const AnswersFileSchema = z
     projectName: ProjectNameSchema,
     packageManager: PackageManagerSchema,
     options: ProjectOptionsSchema,
+    pack: z.strictObject({ name: z.string().min(1), version: z.string().min(1), source: z.string().min(1) }).optional(),
+    extras: z.record(z.string(), z.string()).optional(),
   })
   .strict() satisfies z.ZodType<AnswersFile>;

@@ -10,3 +10,5 @@ export { assertFile, assertNoFile, assertJsonSubset, toVolume, type MemoryVolume
 export { pairwiseCombinations, allowedPairs } from '../options/pairwise.js';
 export { allowedCombinations, combinationName } from '../options/matrix.js';
 export type { OptionKey, ProjectOptions } from '../options/questions.js';
+export { loadTemplatePack, type TemplatePack } from '../pack/load.js';
+export type { ExtraAnswers } from '../pack/compose.js';

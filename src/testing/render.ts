@@ -5,6 +5,8 @@ import type { FileTree } from '../generate/render.js';
 import { layersFromDirectory, type TemplateLayers } from '../generate/template-files.js';
 import { allowedCombinations, combinationName } from '../options/matrix.js';
 import type { OptionKey, ProjectOptions } from '../options/questions.js';
+import type { TemplatePack } from '../pack/load.js';
+import type { ExtraAnswers } from '../pack/compose.js';
 
 /** A rendered project as plain data: `{ path: content }`, sorted by path. */
 export type FileSnapshot = Record<string, string>;
@@ -16,6 +18,10 @@ export interface RenderInput {
   options?: Partial<Record<OptionKey, string>>;
   /** A templates folder (a pack's or a copy of ours) or layers; the built-in templates unless given. */
   templates?: string | TemplateLayers;
+  /** A custom template pack (`await loadTemplatePack(dir)`): rendered on top of the templates. */
+  pack?: TemplatePack;
+  /** Answers to the pack's questions; missing ones take their defaults. */
+  extras?: ExtraAnswers;
 }
 
 /** Fixed stand-ins for what differs between runs, so a snapshot changes only when a template does. */
@@ -56,6 +62,8 @@ function renderTree(options: ProjectOptions, input: RenderInput): FileTree {
     secrets: SNAPSHOT_SECRETS,
     toolVersion: SNAPSHOT_TOOL_VERSION,
     ...(templates ? { templates } : {}),
+    ...(input.pack ? { pack: input.pack } : {}),
+    ...(input.extras ? { extras: input.extras } : {}),
   });
 }
 

@@ -1,0 +1,42 @@
+/**
+ * The pack's own tests, written with the create-fullstack-app test kit: the manifest loads, each
+ * answer renders the files it should, and every file the pack adds or changes is a snapshot, so a
+ * template edit shows up as a failing snapshot with the exact lines that moved
+ * (`npx vitest run -u` accepts it).
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assertFile, assertNoFile, loadTemplatePack, renderProject, type FileSnapshot } from 'create-fullstack-app/testing';
+
+const pack = await loadTemplatePack(fileURLToPath(new URL('..', import.meta.url)));
+const builtIn = renderProject();
+
+/** The files this pack adds or changes in a project, compared with the same project without it. */
+function packFiles(files: FileSnapshot): FileSnapshot {
+  return Object.fromEntries(Object.entries(files).filter(([file, content]) => builtIn[file] !== content));
+}
+
+describe('pack-audit-log', () => {
+  it('asks one question, --audit, defaulting to writes', () => {
+    expect(pack.questions.map((q) => [q.flag, q.default])).toEqual([['audit', 'writes']]);
+  });
+
+  it.each(['writes', 'all'])('--audit %s adds the audit log and routes the access log through it', (audit) => {
+    const files = renderProject({ pack, extras: { audit } });
+    assertFile(files, 'server/src/audit/audit-log.ts', audit === 'all' ? /return true;/ : /WRITE_METHODS/);
+    assertFile(files, 'server/src/shared/http/access-log.ts', /createAuditRecorder\(logger\)/);
+    assertFile(files, 'docs/DECISIONS.md', /## Audit log \(pack pack-audit-log\)/);
+  });
+
+  it('--audit off leaves the project as it is, except for the recorded answer', () => {
+    const files = renderProject({ pack, extras: { audit: 'off' } });
+    assertNoFile(files, 'server/src/audit/audit-log.ts');
+    expect(Object.keys(packFiles(files))).toEqual(['create-fullstack-app.json', 'docs/DECISIONS.md']);
+  });
+
+  it.each(['writes', 'all', 'off'])('snapshot of every file the pack adds or changes (--audit %s)', (audit) => {
+    for (const [file, content] of Object.entries(packFiles(renderProject({ pack, extras: { audit } })))) {
+      expect(content).toMatchSnapshot(file);
+    }
+  });
+});
