@@ -14,7 +14,9 @@ import { buildCheck } from './checks/build.js';
 import { integrationChecks } from './checks/integration.js';
 import { realtimeChecks } from './checks/realtime.js';
 import { configFailsFastCheck } from './checks/config.js';
-import { gracefulShutdownCheck, SHUTDOWN_DEADLINE_MS } from './checks/shutdown.js';
+import { configMissingCheck } from './checks/config-missing.js';
+import { readinessOutageCheck } from './checks/readiness.js';
+import { SHUTDOWN_DEADLINE_MS, shutdownChecks } from './checks/shutdown.js';
 import { smokeChecks } from './checks/smoke.js';
 import { healthyCheck, migrateCheck, serverSetup } from './checks/start.js';
 import { createContext } from './context.js';
@@ -66,11 +68,13 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
     if (!built) {
       start.skip('migrations', 'the build failed');
       start.skip('config fails fast', 'the build failed');
+      start.skip('config fails fast on a missing variable', 'the build failed');
       start.skip('server start', 'the build failed');
     } else if ((await start.run('migrations', () => migrateCheck(dir, setup.env, signal))).status !== 'passed') {
       start.skip('server start', 'the migrations failed');
     } else {
       await start.run('config fails fast', () => configFailsFastCheck(dir, setup, options, signal));
+      await start.run('config fails fast on a missing variable', () => configMissingCheck(dir, setup, options, signal));
       live = new LiveServer(dir, setup);
       const spawned = live.spawn();
       healthy = (await start.run('server start', () => healthyCheck(spawned, setup, signal))).status === 'passed';
@@ -83,13 +87,16 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
       const server = live;
       const ctx = createContext({ dir, options, http: new HttpClient(setup.baseUrl, signal), signal });
       const phases = {
-        smoke: (p: Phase) => smokeChecks(ctx, p),
+        smoke: async (p: Phase) => {
+          await smokeChecks(ctx, p);
+          await p.run('readiness fails without the database', () => readinessOutageCheck(dir, setup, tempDir, signal));
+        },
         integration: (p: Phase) => integrationChecks(ctx, p),
         realtime: (p: Phase) => realtimeChecks(ctx, p),
         browser: (p: Phase) => browserChecks({ dir, options, baseUrl: setup.baseUrl, live: server, signal }, p),
         shutdown: async (p: Phase) => {
           const running = server.current;
-          if (running) await p.run('graceful shutdown on SIGTERM', () => gracefulShutdownCheck(ctx, running));
+          if (running) await shutdownChecks(ctx, running, p);
         },
       };
       for (const name of AFTER_START) {
