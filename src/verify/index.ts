@@ -52,7 +52,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
   const { signal, options } = input;
   const dir = path.resolve(input.dir);
   signal?.throwIfAborted();
-  const recorder = new Recorder(input.onCheck, signal);
+  const recorder = new Recorder(input.onCheck, signal, input.onCheckStart);
 
   const build = recorder.phase('build');
   let built = true;
