@@ -123,7 +123,7 @@ describe('verifyProject', () => {
     const failed = result.checks.filter((c) => c.status === 'failed');
     expect(failed.map((c) => c.name)).toEqual(['readiness fails without the database']);
     expect(failed[0]?.detail).toMatch(/^after the database was taken away \(removed verify\.db \(and its folder\)\), GET \/ready still answered 200 for 3 s: .*the file at DATABASE_URL still exists/);
-  });
+  }, 30_000);
 
   it('skips the later phases with the output of a server that crashed', async () => {
     const result = await (await verifyFake({ service: 'api', auth: 'none', realtime: 'sse', processFaults: ['crash-after-start'] })).report;
@@ -151,7 +151,7 @@ describe('verifyProject', () => {
       Object.fromEntries(Object.entries(details).map(([name, detail]) => [name, expect.stringMatching(detail)])),
     );
     expectCleanedUp(dir);
-  });
+  }, 40_000);
 
   it('stops the server and removes the database when aborted, rejecting with the reason', async () => {
     const controller = new AbortController();
