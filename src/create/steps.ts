@@ -10,8 +10,9 @@ import { generate } from '../generate/generate.js';
 import { handoffFor } from '../generate/handoff.js';
 import { previewWrite, writeTree } from '../write/commit.js';
 import { gitAvailable, gitInitialCommit, insideGitRepository, installDependencies } from './commands.js';
+import type { VerifyReport } from '../verify/types.js';
 import type { CreateContext, Step } from './context.js';
-import { failedChecksMessage, formatCheck } from './format.js';
+import { failedChecksMessage } from './format.js';
 
 export const recordDecisions: Step = async (ctx) => {
   const lines = [...decisionsFor(ctx.options), ...packDecisions(ctx.pack, ctx.extras)].map((d) => `${pc.bold(d.decision)}: ${d.choice}\n  ${pc.dim(d.why)}`);
@@ -66,13 +67,17 @@ export const install: Step = async (ctx) => {
 export const verify: Step = async (ctx) => {
   if (!ctx.run.verify) return void ctx.skipped.push('verify: --no-verify');
   if (!ctx.installed) return void ctx.skipped.push('verify: needs installed dependencies (--no-install)');
-  const { verifyProject } = await import('../verify/index.js');
+  const [{ verifyProject }, { verifyView }] = await Promise.all([import('../verify/index.js'), import('./verify-view.js')]);
   ctx.ui.info('Step 4: build, start and check the app');
-  const report = await verifyProject({
-    dir: ctx.target.dir,
-    options: ctx.options,
-    onCheck: (check) => ctx.ui.info(formatCheck(check)),
-  });
+  const view = verifyView(ctx.ui);
+  let report: VerifyReport;
+  try {
+    report = await verifyProject({ dir: ctx.target.dir, options: ctx.options, ...view.handlers });
+  } catch (error) {
+    view.abort('stopped');
+    throw error;
+  }
+  view.finish(report);
   if (!report.ok) {
     throw new VerificationError(
       `Step 4: ${failedChecksMessage(report)}\nThe project is in ${ctx.target.dir}; fix it and run \`npx create-fullstack-app verify ${ctx.target.dir}\`.`,

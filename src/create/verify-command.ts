@@ -5,7 +5,8 @@ import { readAnswersFile } from '../options/answers.js';
 import { ANSWERS_FILE_NAME } from '../options/schema.js';
 import { terminalUi } from '../cli/ui.js';
 import { verifyProject, type CheckResult, type VerifyReport } from '../verify/index.js';
-import { failedChecksMessage, formatCheck } from './format.js';
+import { failedChecksMessage } from './format.js';
+import { verifyView } from './verify-view.js';
 
 /** `create-fullstack-app verify [dir]`: Step 4 on a project this tool generated. */
 export async function verifyCommand(args: VerifyArgs): Promise<void> {
@@ -18,14 +19,17 @@ export async function verifyCommand(args: VerifyArgs): Promise<void> {
     if (!report.ok) throw failedError(report);
     return;
   }
-  const ui = terminalUi({ interactive: Boolean(process.stdout.isTTY) });
+  const ui = terminalUi({ interactive: Boolean(process.stdout.isTTY) && process.env.CI !== 'true' });
   ui.intro(`create-fullstack-app verify: ${answers.projectName}`);
-  const report = await verifyProject({
-    dir,
-    options: answers.options,
-    build: args.build,
-    onCheck: (check) => ui.info(formatCheck(check)),
-  });
+  const view = verifyView(ui);
+  let report: VerifyReport;
+  try {
+    report = await verifyProject({ dir, options: answers.options, build: args.build, ...view.handlers });
+  } catch (error) {
+    view.abort('stopped');
+    throw error;
+  }
+  view.finish(report);
   if (!report.ok) throw failedError(report);
   ui.outro(`All checks passed in ${(report.durationMs / 1000).toFixed(1)} s`);
 }

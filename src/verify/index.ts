@@ -15,7 +15,9 @@ import { integrationChecks } from './checks/integration.js';
 import { realtimeChecks } from './checks/realtime.js';
 import { configFailsFastCheck } from './checks/config.js';
 import { provisionDatabase, type VerifyDatabase } from './checks/database.js';
-import { gracefulShutdownCheck, SHUTDOWN_DEADLINE_MS } from './checks/shutdown.js';
+import { configMissingCheck } from './checks/config-missing.js';
+import { readinessOutageCheck } from './checks/readiness.js';
+import { SHUTDOWN_DEADLINE_MS, shutdownChecks } from './checks/shutdown.js';
 import { smokeChecks } from './checks/smoke.js';
 import { healthyCheck, migrateCheck, serverSetup } from './checks/start.js';
 import { createContext } from './context.js';
@@ -52,7 +54,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
   const { signal, options } = input;
   const dir = path.resolve(input.dir);
   signal?.throwIfAborted();
-  const recorder = new Recorder(input.onCheck, signal);
+  const recorder = new Recorder(input.onCheck, signal, input.onCheckStart);
 
   const build = recorder.phase('build');
   let built = true;
@@ -70,6 +72,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
       if (options.db === 'postgres') start.skip('throwaway database', 'the build failed');
       start.skip('migrations', 'the build failed');
       start.skip('config fails fast', 'the build failed');
+      start.skip('config fails fast on a missing variable', 'the build failed');
       start.skip('server start', 'the build failed');
     } else if (
       options.db === 'postgres' &&
@@ -87,6 +90,7 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
       start.skip('server start', 'the migrations failed');
     } else {
       await start.run('config fails fast', () => configFailsFastCheck(dir, setup, options, signal));
+      await start.run('config fails fast on a missing variable', () => configMissingCheck(dir, setup, options, signal));
       live = new LiveServer(dir, setup);
       const spawned = live.spawn();
       healthy = (await start.run('server start', () => healthyCheck(spawned, setup, signal))).status === 'passed';
@@ -99,13 +103,16 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
       const server = live;
       const ctx = createContext({ dir, options, http: new HttpClient(setup.baseUrl, signal), signal, tokens: tokenMinterFor(options, setup.env) });
       const phases = {
-        smoke: (p: Phase) => smokeChecks(ctx, p),
+        smoke: async (p: Phase) => {
+          await smokeChecks(ctx, p);
+          await p.run('readiness fails without the database', () => readinessOutageCheck(dir, setup, tempDir, signal));
+        },
         integration: (p: Phase) => integrationChecks(ctx, p),
         realtime: (p: Phase) => realtimeChecks(ctx, p),
         browser: (p: Phase) => browserChecks({ dir, options, baseUrl: setup.baseUrl, live: server, signal }, p),
         shutdown: async (p: Phase) => {
           const running = server.current;
-          if (running) await p.run('graceful shutdown on SIGTERM', () => gracefulShutdownCheck(ctx, running));
+          if (running) await shutdownChecks(ctx, running, p);
         },
       };
       for (const name of AFTER_START) {

@@ -7,7 +7,8 @@ const probes: readonly [checkName: string, items: readonly string[]][] = [
   ['migrations', ['Database: migrations set up, connection pooling configured']],
   ['config fails fast', ['Configuration centralized, env vars validated at startup (fail fast)', '4. All config from env vars, validated at startup, fail fast']],
   ['GET /health', ['Health check endpoints (/health, /ready)']],
-  ['GET /ready', ['Health check endpoints (/health, /ready)', 'Readiness reports its dependencies (503 when the database fails)']],
+  ['GET /ready', ['Health check endpoints (/health, /ready)']],
+  ['readiness fails without the database', ['Health check endpoints (/health, /ready)', 'Readiness reports its dependencies (503 when the database fails)']],
   ['OpenAPI document', ['Type safety across the boundary (shared types, OpenAPI)']],
   ['validation error 422', ['Input validation on all endpoints (Zod)', '6. All input validated at the boundary: trust nothing from client', '5. Every error is typed, logged, and returns consistent format']],
   ['unknown route 404', ['Global error handler middleware', 'Never expose internal errors to clients (no stack trace, generic 500)']],
@@ -25,6 +26,7 @@ const probes: readonly [checkName: string, items: readonly string[]][] = [
   ['two tabs stay in sync', ['API client configured (typed fetch wrapper + React Query)', 'Base URL from environment variable (not hardcoded)', 'Auth token attached to requests automatically']],
   ['offline banner, then recovery', ['Error handling: API errors mapped to user-facing messages']],
   ['expired access token refreshed transparently', ['Refresh token flow implemented (httpOnly cookie + transparent retry on 401)']],
+  ['in-flight request completes on SIGTERM', ['Graceful shutdown handling (SIGTERM)']],
   ['graceful shutdown on SIGTERM', ['Graceful shutdown handling (SIGTERM)']],
 ];
 

@@ -1,6 +1,6 @@
 /** Runs named checks, times them, and turns what they throw into one result line each. */
 import { checklistItemsFor } from './probes.js';
-import type { CheckPhase, CheckResult } from './types.js';
+import type { CheckPhase, CheckResult, VerifyInput } from './types.js';
 
 /** A check failed; the message is what the user reads (what was expected, what was observed). */
 export class CheckFailure extends Error {
@@ -42,6 +42,7 @@ export class Recorder {
   constructor(
     private readonly onCheck?: (result: CheckResult) => void,
     private readonly signal?: AbortSignal,
+    readonly onCheckStart?: VerifyInput['onCheckStart'],
   ) {}
 
   phase(phase: CheckPhase): Phase {
@@ -70,6 +71,7 @@ export class Phase {
   /** Runs one check. An abort is not a failure: it propagates as the signal's reason. */
   async run(name: string, check: CheckFn): Promise<CheckResult> {
     this.signal?.throwIfAborted();
+    this.recorder.onCheckStart?.({ phase: this.phase, name });
     const started = performance.now();
     let status: CheckResult['status'];
     let detail: string;

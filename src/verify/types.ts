@@ -27,6 +27,8 @@ export interface VerifyInput {
   options: ProjectOptions;
   /** Default true: run `npm run build` first. */
   build?: boolean;
+  /** Called as each check starts (skipped checks never start). */
+  onCheckStart?: (check: { phase: CheckPhase; name: string }) => void;
   /** Called as each check finishes. */
   onCheck?: (result: CheckResult) => void;
   signal?: AbortSignal;

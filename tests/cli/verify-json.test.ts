@@ -50,9 +50,10 @@ describe('create-fullstack-app verify --json', () => {
     expect(report.ok).toBe(false);
     expect(report.checks[0]).toMatchObject({ phase: 'build', status: 'skipped' });
     expect(report.checks.filter((c) => c.status === 'failed')).toEqual([
+      expect.objectContaining({ phase: 'shutdown', name: 'in-flight request completes on SIGTERM', detail: expect.stringMatching(/got no complete response/) }),
       expect.objectContaining({ phase: 'shutdown', name: 'graceful shutdown on SIGTERM', detail: expect.stringMatching(/^exited with code 1/) }),
     ]);
-    expect(result.stderr).toMatch(/1 check\(s\) failed:\n {2}- shutdown \/ graceful shutdown on SIGTERM: exited with code 1/);
+    expect(result.stderr).toMatch(/2 check\(s\) failed:\n[\s\S]*- shutdown \/ graceful shutdown on SIGTERM: exited with code 1/);
   });
 
   it('is listed in the help of verify', async () => {

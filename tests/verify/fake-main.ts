@@ -3,7 +3,7 @@
  * process that reads the Step 4 environment and shuts down on SIGTERM.
  * Reads `fake.json` in its cwd: FakeOptions plus process faults.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { FakeApp, type FakeOptions } from './fake-server.js';
 
 export interface FakeProcessOptions extends FakeOptions {
@@ -36,10 +36,12 @@ const app = new FakeApp({
   clientIndex: config.service === 'fullstack' ? readFileSync('client/dist/index.html', 'utf8') : undefined,
   corsOrigins: (env.CORS_ORIGINS ?? '').split(','),
   heartbeatMs: Number(env.SSE_HEARTBEAT_MS),
+  databaseFile: env.DATABASE_URL.slice('file:'.length),
 });
 await app.listen(Number(env.PORT), env.HOST);
-// what the tests check afterwards: the process is gone, the temp database removed
-writeFileSync('fake-run.json', JSON.stringify({ pid: process.pid, databaseUrl: env.DATABASE_URL }));
+// what the tests check afterwards, for every server Step 4 started: the process is gone, the temp database removed
+mkdirSync('fake-runs', { recursive: true });
+writeFileSync(`fake-runs/${process.pid}.json`, JSON.stringify({ pid: process.pid, databaseUrl: env.DATABASE_URL }));
 if (faults.has('crash-after-start')) setTimeout(() => die('boom: the database went away'), 300);
 
 process.on('SIGTERM', () => {

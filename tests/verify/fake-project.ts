@@ -40,7 +40,10 @@ export async function fakeProject(options: FakeProjectOptions): Promise<{ dir: s
   await file('server/dist/main.js', await bundle());
   await file(
     'server/dist/shared/database/migrate-cli.js',
-    options.migrateFails ? "console.error('migration 001 failed: table todos exists'); process.exit(1);" : "console.log('applied 2 migrations');",
+    options.migrateFails
+      ? "console.error('migration 001 failed: table todos exists'); process.exit(1);"
+      : // like SQLite: the database file (and its folder) exist once migrated
+        "import { mkdirSync, writeFileSync } from 'node:fs'; import path from 'node:path'; const file = process.env.DATABASE_URL.slice('file:'.length); mkdirSync(path.dirname(file), { recursive: true }); writeFileSync(file, ''); console.log('applied 2 migrations');",
   );
   if (options.service === 'fullstack') await file('client/dist/index.html', '<!doctype html><title>fake</title><div id="root"></div>');
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
 export type Fault =
@@ -22,7 +23,9 @@ export type Fault =
   | 'events-without-token'
   | 'lax-cookie'
   | 'sse-cut'
-  | 'register-500';
+  | 'register-500'
+  | 'ready-ignores-database'
+  | 'cut-in-flight';
 
 export interface FakeOptions {
   auth: 'jwt' | 'none';
@@ -31,6 +34,8 @@ export interface FakeOptions {
   clientIndex?: string;
   corsOrigins?: string[];
   heartbeatMs?: number;
+  /** The database file readiness checks; without it the database is always there. */
+  databaseFile?: string;
   faults?: Fault[];
 }
 
@@ -62,7 +67,10 @@ export class FakeApp {
     return `http://${host}:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Graceful: end every stream (or cut it, with the sse-cut fault), then close. */
+  /**
+   * Graceful: end every stream (or cut it, with the sse-cut fault), close connections as they turn
+   * idle so in-flight requests finish (or cut them all at once, with the cut-in-flight fault).
+   */
   async shutdown(): Promise<void> {
     for (const stream of this.streams) {
       clearInterval(stream.heartbeat);
@@ -70,8 +78,12 @@ export class FakeApp {
       else stream.res.end();
     }
     this.streams.clear();
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+    const closed = new Promise((resolve) => this.server.close(resolve));
+    if (this.faults.has('cut-in-flight')) this.server.closeAllConnections();
+    const sweep = setInterval(() => this.server.closeIdleConnections(), 20);
+    this.server.closeIdleConnections();
+    await closed;
+    clearInterval(sweep);
   }
 
   private has(fault: Fault): boolean {
@@ -158,7 +170,13 @@ export class FakeApp {
       return void res.writeHead(204).end();
     }
     if (path === '/health') return this.json(res, 200, { status: 'ok' });
-    if (path === '/ready') return this.json(res, 200, { status: 'ok', checks: { database: { status: 'ok' } } });
+    if (path === '/ready') {
+      const file = this.options.databaseFile;
+      if (file && !existsSync(file) && !this.has('ready-ignores-database')) {
+        return this.json(res, 503, { status: 'unavailable', checks: { database: { status: 'unavailable' } } });
+      }
+      return this.json(res, 200, { status: 'ok', checks: { database: { status: 'ok' } } });
+    }
     if (path === '/api/openapi.json') return this.json(res, 200, { openapi: '3.1.0', info: {}, paths: { '/api/todos': {}, '/api/todos/{id}': {} } });
     if (path.startsWith('/api/auth/') && this.options.auth === 'jwt') return this.auth(req, res, path);
     if (path === '/api/events' && this.options.realtime === 'sse') return this.events(req, res);

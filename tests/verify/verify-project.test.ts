@@ -1,5 +1,5 @@
 /** verifyProject end to end against fake projects on disk (a bundled fake server as the app). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VerificationError } from '../../src/errors.js';
@@ -35,12 +35,16 @@ async function verifyFake(p: FakeProjectOptions, extra: { signal?: AbortSignal; 
   return { report, seen, dir: project.dir };
 }
 
-/** The server process is gone and the temp database directory removed. */
+/** Every server process Step 4 started is gone and its temp database directory removed. */
 function expectCleanedUp(dir: string): void {
-  const run = JSON.parse(readFileSync(path.join(dir, 'fake-run.json'), 'utf8')) as { pid: number; databaseUrl: string };
-  expect(() => process.kill(run.pid, 0)).toThrow();
-  expect(path.isAbsolute(run.databaseUrl.slice('file:'.length))).toBe(true);
-  expect(existsSync(path.dirname(run.databaseUrl.slice('file:'.length)))).toBe(false);
+  const runs = readdirSync(path.join(dir, 'fake-runs'));
+  expect(runs.length).toBeGreaterThan(0);
+  for (const name of runs) {
+    const run = JSON.parse(readFileSync(path.join(dir, 'fake-runs', name), 'utf8')) as { pid: number; databaseUrl: string };
+    expect(() => process.kill(run.pid, 0)).toThrow();
+    expect(path.isAbsolute(run.databaseUrl.slice('file:'.length))).toBe(true);
+    expect(existsSync(path.dirname(run.databaseUrl.slice('file:'.length)))).toBe(false);
+  }
 }
 
 function statuses(checks: CheckResult[]): Record<string, string> {
@@ -61,7 +65,9 @@ describe('verifyProject', () => {
     expect([...new Set(result.checks.map((c) => c.phase))]).toEqual(['build', 'start', 'smoke', 'integration', 'realtime', 'browser', 'shutdown']);
     expect(statuses(result.checks)['smoke: client served']).toBe('passed');
     expect(result.checks.find((c) => c.name === 'server start')?.detail).toMatch(/^first healthy response \d+ ms after spawn/);
-    expect(result.checks.find((c) => c.phase === 'shutdown')?.detail).toMatch(/^exited 0 \d+ ms after SIGTERM; the server ended the event stream/);
+    expect(result.checks.find((c) => c.name === 'in-flight request completes on SIGTERM')?.detail).toMatch(/^half the body sent, SIGTERM, the rest \d+ ms later: 201/);
+    expect(result.checks.find((c) => c.name === 'graceful shutdown on SIGTERM')?.detail).toMatch(/^exited 0 \d+ ms after SIGTERM; the server ended the event stream/);
+    expect(result.checks.find((c) => c.name === 'readiness fails without the database')?.detail).toMatch(/GET \/ready 503 \(database "unavailable"\) \d+ ms later, GET \/health still 200$/);
     expect(result.durationMs).toBeGreaterThan(0);
     expectCleanedUp(dir);
   });
@@ -102,11 +108,21 @@ describe('verifyProject', () => {
     expect(result.checks.filter((c) => c.phase === 'smoke')).toEqual([expect.objectContaining({ status: 'skipped', detail: 'the server did not start' })]);
   });
 
-  it('fails "config fails fast" for a server that starts with malformed variables', async () => {
+  it('fails "config fails fast" for a server that starts with malformed or missing variables', async () => {
     const result = await (await verifyFake({ service: 'api', auth: 'jwt', realtime: 'none', processFaults: ['ignore-bad-config'] })).report;
     const check = result.checks.find((c) => c.name === 'config fails fast');
     expect(check?.status).toBe('failed');
     expect(check?.detail).toMatch(/CORS_ORIGINS and JWT_SECRET malformed the server was still running/);
+    const missing = result.checks.find((c) => c.name === 'config fails fast on a missing variable');
+    expect(missing?.status).toBe('failed');
+    expect(missing?.detail).toMatch(/^without CORS_ORIGINS and JWT_SECRET the server was still running after 10 s/);
+  }, 40_000);
+
+  it('fails readiness when /ready still answers 200 once the database is gone, naming what to fix', async () => {
+    const result = await (await verifyFake({ service: 'api', auth: 'none', realtime: 'none', faults: ['ready-ignores-database'] })).report;
+    const failed = result.checks.filter((c) => c.status === 'failed');
+    expect(failed.map((c) => c.name)).toEqual(['readiness fails without the database']);
+    expect(failed[0]?.detail).toMatch(/^after the database was taken away \(removed verify\.db \(and its folder\)\), GET \/ready still answered 200 for 3 s: .*the file at DATABASE_URL still exists/);
   }, 30_000);
 
   it('skips the later phases with the output of a server that crashed', async () => {
@@ -116,19 +132,26 @@ describe('verifyProject', () => {
     expect(result.checks.at(-1)?.detail).toMatch(/^the server exited \(code 1\):\n.*boom: the database went away/);
   });
 
-  const shutdownFaults: [Pick<FakeProjectOptions, 'faults' | 'processFaults'>, RegExp][] = [
-    [{ processFaults: ['exit-1-on-sigterm'] }, /^exited with code 1 \d+ ms after SIGTERM, expected code 0/],
-    [{ faults: ['sse-cut'] }, /^exited 0 after \d+ ms, but the event stream was not ended by the server \(connection broke/],
-    [{ processFaults: ['ignore-sigterm'] }, /^still running 7000 ms after SIGTERM \(SHUTDOWN_TIMEOUT_MS=5000 \+ 2 s\); the event stream is still open/],
+  const IN_FLIGHT = 'in-flight request completes on SIGTERM';
+  const EXIT = 'graceful shutdown on SIGTERM';
+  const shutdownFaults: [Pick<FakeProjectOptions, 'faults' | 'processFaults'>, Record<string, RegExp>][] = [
+    [
+      { processFaults: ['exit-1-on-sigterm'] },
+      { [IN_FLIGHT]: /^a POST \/api\/todos whose body was still uploading when SIGTERM arrived got no complete response/, [EXIT]: /^exited with code 1 \d+ ms after SIGTERM, expected code 0/ },
+    ],
+    [{ faults: ['sse-cut'] }, { [EXIT]: /^exited 0 after \d+ ms, but the event stream was not ended by the server \(connection broke/ }],
+    [{ faults: ['cut-in-flight'] }, { [IN_FLIGHT]: /got no complete response \(.*\): stop accepting new connections, but let in-flight requests finish/ }],
+    [{ processFaults: ['ignore-sigterm'] }, { [EXIT]: /^still running 7000 ms after SIGTERM \(SHUTDOWN_TIMEOUT_MS=5000 \+ 2 s\); the event stream is still open/ }],
   ];
-  it.each(shutdownFaults)('fails the shutdown check: %j', async (faults, detail) => {
+  it.each(shutdownFaults)('fails the shutdown checks: %j', async (faults, details) => {
     const { report, dir } = await verifyFake({ service: 'api', auth: 'jwt', realtime: 'sse', ...faults });
     const result = await report;
-    const shutdown = result.checks.find((c) => c.phase === 'shutdown');
-    expect(shutdown?.status).toBe('failed');
-    expect(shutdown?.detail).toMatch(detail);
+    const failed = result.checks.filter((c) => c.status === 'failed');
+    expect(Object.fromEntries(failed.map((c) => [c.name, c.detail]))).toEqual(
+      Object.fromEntries(Object.entries(details).map(([name, detail]) => [name, expect.stringMatching(detail)])),
+    );
     expectCleanedUp(dir);
-  });
+  }, 40_000);
 
   it('stops the server and removes the database when aborted, rejecting with the reason', async () => {
     const controller = new AbortController();

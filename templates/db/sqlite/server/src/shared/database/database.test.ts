@@ -70,4 +70,9 @@ describe('SQLite database', () => {
     await expect(db.ping()).rejects.toBeInstanceOf(ServiceUnavailableError);
     await expect(db.close()).resolves.toBeUndefined();
   });
+
+  it('fails the ping as unavailable once its file is removed (readiness then answers 503)', async () => {
+    rmSync(path.join(dir, 'nested'), { recursive: true });
+    await expect(db.ping()).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
 });

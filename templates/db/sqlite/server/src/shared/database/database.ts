@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
@@ -36,7 +36,11 @@ class SqliteDatabase implements Database {
   private readonly queue = new SerialQueue();
   private closed = false;
 
-  constructor(private readonly db: sqlite.Database) {}
+  constructor(
+    private readonly db: sqlite.Database,
+    /** The opened file's identity; undefined for `:memory:`. */
+    private readonly file?: { path: string; dev: number; ino: number },
+  ) {}
 
   query<Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
     return this.queue.run(() => this.direct.query<Row>(sql, params));
@@ -70,8 +74,21 @@ class SqliteDatabase implements Database {
     });
   }
 
-  async ping(): Promise<void> {
-    await this.get('SELECT 1 AS ok');
+  /**
+   * An open handle keeps answering after its file is deleted or replaced, and `SELECT 1` never
+   * reads the file: check that the path still leads to the opened file, then read its schema.
+   */
+  ping(): Promise<void> {
+    return this.queue.run(() => {
+      this.assertOpen();
+      if (this.file) {
+        const now = statSync(this.file.path, { throwIfNoEntry: false });
+        if (now?.dev !== this.file.dev || now.ino !== this.file.ino) {
+          throw new ServiceUnavailableError(`The database file ${this.file.path} was removed or replaced.`);
+        }
+      }
+      this.db.get('SELECT count(*) AS tables FROM sqlite_schema');
+    });
   }
 
   close(): Promise<void> {
@@ -115,7 +132,9 @@ export async function openSqliteDatabase({ file, busyTimeoutMs = 5_000 }: Sqlite
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new sqlite.Database(file);
   db.exec(`PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)};`);
-  return new SqliteDatabase(db);
+  if (file === ':memory:') return new SqliteDatabase(db);
+  const { dev, ino } = statSync(file);
+  return new SqliteDatabase(db, { path: file, dev, ino });
 }
 
 /** The dialect-neutral entry point of main.ts, the migration CLI and the tests (`config.database`). */
