@@ -58,6 +58,11 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     allows: (o) => o.service !== 'fullstack' || o.frontend !== 'none',
     reason: 'a full-stack monolith serves a client: choose a --frontend',
   },
+  {
+    options: ['api', 'realtime'],
+    allows: (o) => o.api !== 'trpc' || o.realtime === 'sse' || o.realtime === 'none',
+    reason: 'with tRPC, real-time runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now: use --realtime sse or none',
+  },
 ];
 
 /** The rules that fail for a complete set of options. */
