@@ -23,6 +23,25 @@ export interface Decision {
   why: string;
 }
 
+/** Decisions that follow from one answer and deserve their own record. */
+function derivedDecisions(options: ProjectOptions): Decision[] {
+  if (options.api !== 'trpc') return [];
+  return [
+    {
+      decision: 'API contract document',
+      choice: 'None: the AppRouter type is the contract',
+      options: ['None: the AppRouter type is the contract', 'OpenAPI generated from the procedures'],
+      why: 'The client imports the router type, so client and server cannot drift without a compile error; an OpenAPI document would describe RPC calls no other consumer uses and add a generator to keep in step. Choose --api rest when non-TypeScript consumers need a contract.',
+    },
+    {
+      decision: 'Authentication endpoints with tRPC',
+      choice: 'Plain HTTP routes under /api/auth',
+      options: ['Plain HTTP routes under /api/auth', 'tRPC procedures'],
+      why: 'Register, login, refresh and logout set and read the httpOnly refresh cookie and are rate limited per IP: both are simplest on plain routes, and the refresh path stays narrow (Path=/api/auth). Everything called with the bearer token is a tRPC procedure.',
+    },
+  ];
+}
+
 export function decisionsFor(options: ProjectOptions): Decision[] {
   const answered = optionKeys.map((key): Decision => {
     const meta = questionOf(key);
@@ -35,7 +54,7 @@ export function decisionsFor(options: ProjectOptions): Decision[] {
       why: chosen.why,
     };
   });
-  return [...answered, ...fixedDecisions];
+  return [...answered, ...derivedDecisions(options), ...fixedDecisions];
 }
 
 export function decisionsMarkdown(options: ProjectOptions): string {

@@ -2,6 +2,7 @@
 import type { ProjectOptions } from '../options/questions.js';
 import { register, type Session } from './api.js';
 import type { HttpClient } from './http.js';
+import { createTodoApi, type TodoApi } from './todo-api.js';
 import { CheckSkipped, errorMessage } from './runner.js';
 
 /** The Vite dev server's origin, the one origin CORS_ORIGINS allows during Step 4. */
@@ -11,6 +12,8 @@ export interface VerifyContext {
   dir: string;
   options: ProjectOptions;
   http: HttpClient;
+  /** The todo API in the project's style (REST or tRPC). */
+  todos: TodoApi;
   signal?: AbortSignal;
   /**
    * The headers of a user registered once and shared by checks (empty without auth).
@@ -19,10 +22,11 @@ export interface VerifyContext {
   user: () => Promise<Session | undefined>;
 }
 
-export function createContext(input: Omit<VerifyContext, 'user'>): VerifyContext {
+export function createContext(input: Omit<VerifyContext, 'user' | 'todos'>): VerifyContext {
   let attempt: Promise<Session> | undefined;
   return {
     ...input,
+    todos: createTodoApi(input.options, input.http),
     user: async () => {
       if (input.options.auth === 'none') return undefined;
       if (!attempt) {

@@ -13,7 +13,7 @@ export async function gracefulShutdownCheck(ctx: VerifyContext, server: ServerPr
   let stream: EventStream | undefined;
   if (ctx.options.realtime === 'sse') {
     const session = ctx.options.auth === 'jwt' ? await register(ctx.http, 'shutdown') : undefined;
-    stream = await openEventStream('event stream', ctx.http.url('/api/events'), session?.headers ?? {}, { signal: ctx.signal });
+    stream = await openEventStream('event stream', ctx.http.url(ctx.todos.eventsPath), session?.headers ?? {}, { signal: ctx.signal });
   }
   try {
     return await terminate(server, stream);
