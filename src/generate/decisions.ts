@@ -26,13 +26,17 @@ export interface Decision {
 /** Decisions that follow from one answer and deserve their own record. */
 function derivedDecisions(options: ProjectOptions): Decision[] {
   if (options.api !== 'trpc') return [];
-  return [
+  const decisions: Decision[] = [
     {
       decision: 'API contract document',
       choice: 'None: the AppRouter type is the contract',
       options: ['None: the AppRouter type is the contract', 'OpenAPI generated from the procedures'],
       why: 'The client imports the router type, so client and server cannot drift without a compile error; an OpenAPI document would describe RPC calls no other consumer uses and add a generator to keep in step. Choose --api rest when non-TypeScript consumers need a contract.',
     },
+  ];
+  if (options.auth === 'none') return decisions;
+  return [
+    ...decisions,
     {
       decision: 'Authentication endpoints with tRPC',
       choice: 'Plain HTTP routes under /api/auth',
