@@ -12,7 +12,12 @@ export interface ChecklistItem {
   implementedBy: (o: ProjectOptions) => string[] | { notApplicable: string };
 }
 
-const noClient = { notApplicable: 'API-only service: no client is generated; /api/openapi.json is the contract for its consumers.' };
+const noClientRest = { notApplicable: 'API-only service: no client is generated; /api/openapi.json is the contract for its consumers.' };
+const noClientTrpc = { notApplicable: 'API-only service: no client is generated; the AppRouter type (server/src/trpc/router.ts) is the contract for TypeScript consumers.' };
+const noClient = (o: ProjectOptions) => (o.api === 'trpc' ? noClientTrpc : noClientRest);
+const trpc = (o: ProjectOptions) => o.api === 'trpc';
+/** The client file that sends API calls: the tRPC links or the fetch wrapper. */
+const clientCalls = (o: ProjectOptions) => (trpc(o) ? ['client/src/lib/trpc.ts'] : ['client/src/lib/api-client.ts']);
 const noAuth = { notApplicable: 'Generated with --auth none: there are no users, tokens or sessions.' };
 const verifyOnly = {
   notApplicable:
@@ -40,7 +45,11 @@ export const checklist: readonly ChecklistItem[] = [
     implementedBy: () => ['server/src/config.ts', '.env.example'],
   },
   { list: 'backend', item: 'Typed error hierarchy defined (not generic Error)', implementedBy: () => ['server/src/shared/errors.ts'] },
-  { list: 'backend', item: 'Global error handler middleware', implementedBy: () => ['server/src/shared/http/error-handler.ts'] },
+  {
+    list: 'backend',
+    item: 'Global error handler middleware',
+    implementedBy: (o) => ['server/src/shared/http/error-handler.ts', ...(trpc(o) ? ['server/src/trpc/errors.ts'] : [])],
+  },
   {
     list: 'backend',
     item: 'Structured JSON logging with request ID propagation',
@@ -58,7 +67,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'backend',
     item: 'Input validation on all endpoints (Zod)',
-    implementedBy: () => ['server/src/shared/http/validate.ts', 'shared/src/todos.ts'],
+    implementedBy: (o) => ['server/src/shared/http/validate.ts', 'shared/src/todos.ts', ...(trpc(o) ? ['server/src/todos/todo.router.ts'] : [])],
   },
   {
     list: 'backend',
@@ -74,32 +83,36 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'integration',
     item: 'API client configured (typed fetch wrapper + React Query)',
-    implementedBy: (o) => (o.frontend === 'none' ? noClient : ['client/src/lib/api-client.ts', 'client/src/features/todos/todos.api.ts']),
+    implementedBy: (o) => (o.frontend === 'none' ? noClient(o) : [...clientCalls(o), 'client/src/features/todos/todos.api.ts']),
   },
   {
     list: 'integration',
     item: 'Base URL from environment variable (not hardcoded)',
-    implementedBy: (o) => (o.frontend === 'none' ? noClient : ['client/src/config/env.ts']),
+    implementedBy: (o) => (o.frontend === 'none' ? noClient(o) : ['client/src/config/env.ts']),
   },
   {
     list: 'integration',
     item: 'Auth token attached to requests automatically',
-    implementedBy: (o) => (o.frontend === 'none' ? noClient : o.auth === 'none' ? noAuth : ['client/src/lib/api-client.ts']),
+    implementedBy: (o) => (o.frontend === 'none' ? noClient(o) : o.auth === 'none' ? noAuth : clientCalls(o)),
   },
   {
     list: 'integration',
     item: 'Error handling: API errors mapped to user-facing messages',
-    implementedBy: (o) => (o.frontend === 'none' ? noClient : ['client/src/lib/error-messages.ts']),
+    implementedBy: (o) => (o.frontend === 'none' ? noClient(o) : ['client/src/lib/error-messages.ts']),
   },
   {
     list: 'integration',
     item: 'Loading states handled (spinner, not blank screen)',
-    implementedBy: (o) => (o.frontend === 'none' ? noClient : ['client/src/features/todos/TodoList.tsx']),
+    implementedBy: (o) => (o.frontend === 'none' ? noClient(o) : ['client/src/features/todos/TodoList.tsx']),
   },
   {
     list: 'integration',
     item: 'Type safety across the boundary (shared types, OpenAPI)',
-    implementedBy: (o) => ['shared/src/index.ts', 'server/src/openapi/openapi.ts', ...(o.frontend === 'none' ? [] : ['client/src/lib/api-client.ts'])],
+    implementedBy: (o) => [
+      'shared/src/index.ts',
+      trpc(o) ? 'server/src/trpc/router.ts' : 'server/src/openapi/openapi.ts',
+      ...(o.frontend === 'none' ? [] : clientCalls(o)),
+    ],
   },
   {
     list: 'integration',
@@ -117,7 +130,7 @@ export const checklist: readonly ChecklistItem[] = [
           : [
             'server/src/auth/auth.service.ts',
             'server/src/auth/refresh-token.repository.ts',
-            ...(o.frontend === 'none' ? [] : ['client/src/lib/api-client.ts']),
+            ...(o.frontend === 'none' ? [] : trpc(o) ? ['client/src/lib/api-client.ts', 'client/src/lib/trpc.ts'] : ['client/src/lib/api-client.ts']),
           ],
   },
 
@@ -162,7 +175,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'iron-rules',
     item: '2. Controllers never contain business logic',
-    implementedBy: () => ['server/src/todos/todo.controller.ts', 'server/src/todos/todo.service.ts'],
+    implementedBy: (o) => [trpc(o) ? 'server/src/todos/todo.router.ts' : 'server/src/todos/todo.controller.ts', 'server/src/todos/todo.service.ts'],
   },
   {
     list: 'iron-rules',
@@ -174,7 +187,11 @@ export const checklist: readonly ChecklistItem[] = [
     item: '4. All config from env vars, validated at startup, fail fast',
     implementedBy: () => ['server/src/config.ts'],
   },
-  { list: 'iron-rules', item: '5. Every error is typed, logged, and returns consistent format', implementedBy: () => errorFiles },
+  {
+    list: 'iron-rules',
+    item: '5. Every error is typed, logged, and returns consistent format',
+    implementedBy: (o) => [...errorFiles, ...(trpc(o) ? ['server/src/trpc/errors.ts'] : [])],
+  },
   {
     list: 'iron-rules',
     item: '6. All input validated at the boundary: trust nothing from client',

@@ -51,6 +51,29 @@ export function answerLabel(options: ProjectOptions, key: OptionKey): string {
   return questionOf(key).choices.find((c) => c.value === options[key])?.label ?? options[key];
 }
 
+/** Decisions that follow from one answer and deserve their own record. */
+function derivedDecisions(options: ProjectOptions): Decision[] {
+  if (options.api !== 'trpc') return [];
+  const decisions: Decision[] = [
+    {
+      decision: 'API contract document',
+      choice: 'None: the AppRouter type is the contract',
+      options: ['None: the AppRouter type is the contract', 'OpenAPI generated from the procedures'],
+      why: 'The client imports the router type, so client and server cannot drift without a compile error; an OpenAPI document would describe RPC calls no other consumer uses and add a generator to keep in step. Choose --api rest when non-TypeScript consumers need a contract.',
+    },
+  ];
+  if (options.auth === 'none') return decisions;
+  return [
+    ...decisions,
+    {
+      decision: 'Authentication endpoints with tRPC',
+      choice: 'Plain HTTP routes under /api/auth',
+      options: ['Plain HTTP routes under /api/auth', 'tRPC procedures'],
+      why: 'Register, login, refresh and logout set and read the httpOnly refresh cookie and are rate limited per IP: both are simplest on plain routes, and the refresh path stays narrow (Path=/api/auth). Everything called with the bearer token is a tRPC procedure.',
+    },
+  ];
+}
+
 export function decisionsFor(options: ProjectOptions): Decision[] {
   const answered = optionKeys.map((key): Decision => {
     const meta = questionOf(key);
@@ -64,7 +87,7 @@ export function decisionsFor(options: ProjectOptions): Decision[] {
       why: verifyOnly ? verificationOnlyJwt.why : chosen.why,
     };
   });
-  return [...answered, ...fixedDecisions, ...(options.service === 'microservice' ? microserviceDecisions : [])];
+  return [...answered, ...derivedDecisions(options), ...fixedDecisions, ...(options.service === 'microservice' ? microserviceDecisions : [])];
 }
 
 export function decisionsMarkdown(options: ProjectOptions, extra: readonly Decision[] = []): string {

@@ -26,10 +26,14 @@ function endpoints(o: ProjectOptions): string[] {
       '`POST /api/auth/refresh` (reuse of a rotated token revokes its family), `POST /api/auth/logout`, `GET /api/auth/me`',
     );
   }
-  list.push(
-    `\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${o.auth === 'jwt' ? (micro ? " (owned by the token's `sub`: each caller sees only their own todos)" : ' (each user sees only their own todos)') : ''}`,
-  );
-  if (o.realtime === 'sse') list.push('`GET /api/events`: Server-Sent Events `todo.created`, `todo.updated`, `todo.deleted`, with heartbeats');
+  const own = o.auth === 'jwt' ? (micro ? " (owned by the token's `sub`: each caller sees only their own todos)" : ' (each user sees only their own todos)') : '';
+  if (o.api === 'trpc') {
+    list.push(`tRPC at \`/api/trpc\`: \`todos.list\`, \`todos.get\` (queries), \`todos.create\`, \`todos.update\`, \`todos.remove\` (mutations)${own}; errors carry the problem+json body in \`error.data.problem\``);
+    if (o.realtime === 'sse') list.push('`todos.onChange`: a tRPC subscription over Server-Sent Events streaming `todo.created`, `todo.updated`, `todo.deleted`');
+  } else {
+    list.push(`\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${own}`);
+    if (o.realtime === 'sse') list.push('`GET /api/events`: Server-Sent Events `todo.created`, `todo.updated`, `todo.deleted`, with heartbeats');
+  }
   if (o.api === 'rest') list.push('`GET /api/openapi.json`: the OpenAPI 3.1 contract, generated from the shared zod schemas');
   return list;
 }
@@ -49,7 +53,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   }
   if (client) {
     built.push(
-      `A React + Vite + TanStack Query client: typed API client${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${o.realtime === 'sse' ? ', and live updates over SSE with reconnection' : ''}.`,
+      `A React + Vite + TanStack Query client: ${o.api === 'trpc' ? 'tRPC client through @trpc/tanstack-react-query' : 'typed API client'}${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${o.realtime === 'sse' ? ', and live updates over SSE with reconnection' : ''}.`,
     );
   }
   const run = [
@@ -105,13 +109,19 @@ export function handoffFor(o: ProjectOptions): Handoff {
     { file: '.env.example', what: 'every configuration variable' },
     { file: 'server/src/config.ts', what: 'configuration, validated at start-up' },
     { file: 'server/src/app.ts', what: 'the app factory: middleware order and routes' },
-    { file: 'server/src/todos/', what: 'the example feature: controller, service, repository' },
-    ...(o.auth === 'jwt'
+    {
+      file: 'server/src/todos/',
+      what: o.api === 'trpc' ? 'the example feature: tRPC router, service, repository' : 'the example feature: controller, service, repository',
+    },
+    ...(o.api === 'trpc' ? [{ file: 'server/src/trpc/', what: 'the tRPC instance, context, error mapping and the AppRouter type' }] : []),
+        ...(o.auth === 'jwt'
       ? [{ file: 'server/src/auth/', what: micro ? 'access token verification and the dev token script' : 'registration, login, token rotation' }]
       : []),
     ...(micro ? [{ file: 'Dockerfile', what: 'the container image build' }] : []),
     { file: 'shared/src/', what: 'zod schemas and types shared by server and client' },
-    ...(client ? [{ file: 'client/src/lib/api-client.ts', what: 'the typed API client' }] : []),
+    ...(client
+      ? [o.api === 'trpc' ? { file: 'client/src/lib/trpc.ts', what: 'the typed tRPC client and its links' } : { file: 'client/src/lib/api-client.ts', what: 'the typed API client' }]
+      : []),
     { file: 'create-fullstack-app.json', what: 'the answers this project was generated from' },
   ];
   return { built, run, missing, keyFiles };

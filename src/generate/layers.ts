@@ -25,6 +25,11 @@ export const layers: readonly Layer[] = [
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },
   { dir: 'client/react', applies: (o) => o.frontend === 'react' },
   { dir: 'deploy/docker', applies: (o) => o.service === 'microservice' },
+  // Last: tRPC replaces the REST todo routes, event stream and their tests of the layers above
+  // (a whitespace-only template removes a file), and the React client's todo data layer.
+  { dir: 'api/trpc', applies: (o) => o.api === 'trpc' },
+  { dir: 'api/trpc+express', applies: (o) => o.api === 'trpc' && o.backend === 'express' },
+  { dir: 'client/react+trpc', applies: (o) => o.api === 'trpc' && o.frontend === 'react' },
 ];
 
 export function layersFor(options: ProjectOptions): Layer[] {

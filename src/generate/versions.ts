@@ -16,10 +16,16 @@ export const versions = {
   zod: '4.6.7',
   'node-sqlite3-wasm': '0.8.60',
   pg: '8.23.1',
+  // tRPC: server, client and TanStack Query integration on one version (they pin each other as peers)
+  '@trpc/server': '11.22.1',
+  '@trpc/client': '11.22.1',
+  '@trpc/tanstack-react-query': '11.22.1',
   // client runtime
   react: '19.3.1',
   'react-dom': '19.3.1',
   '@tanstack/react-query': '5.108.0',
+  // SSE for tRPC subscriptions with an Authorization header (the browser's EventSource cannot send one)
+  eventsource: '4.1.1',
   // tooling
   typescript: '5.9.3',
   vitest: '4.1.12',

@@ -118,6 +118,12 @@ export const questionData = {
         hint: 'zod schemas shared by both sides, OpenAPI 3.1 generated from them',
         why: 'REST with an OpenAPI 3.1 document generated from the same zod schemas the client imports gives type safety across the boundary and a contract other consumers can read.',
       },
+      {
+        value: 'trpc',
+        label: 'tRPC 11',
+        hint: 'typed procedures per feature, the client imports the router type; no OpenAPI',
+        why: 'tRPC makes the server router type the contract: the client imports it as a type, so a changed procedure breaks the client build with no code generation, and TanStack Query caching comes with it; there is no OpenAPI document because no consumer outside this TypeScript monorepo is expected (choose REST for those).',
+      },
     ],
   },
   realtime: {

@@ -70,6 +70,11 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     reason:
       'a microservice is stateless and allows only --auth jwt (it verifies tokens an identity provider issues) or --auth none; sessions, cookies and user accounts belong to the identity provider or a monolith',
   },
+  {
+    options: ['api', 'realtime'],
+    allows: (o) => o.api !== 'trpc' || o.realtime === 'sse' || o.realtime === 'none',
+    reason: 'with tRPC, real-time runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now: use --realtime sse or none',
+  },
 ];
 
 /** The rules that fail for a complete set of options. */

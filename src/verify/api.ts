@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { bodyOf, expectStatus } from './assert.js';
 import { CookieJar } from './cookies.js';
 import { bearer, type HttpClient } from './http.js';
+import type { TodoApi } from './todo-api.js';
+
+export { todoPath } from './todo-api.js';
 
 export const UserSchema = z.object({ id: z.union([z.string(), z.number()]), email: z.string() });
 export const AuthSchema = z.object({ user: UserSchema, accessToken: z.string().min(1) });
@@ -62,12 +65,8 @@ export async function login(http: HttpClient, credentials: { email: string; pass
   return session({ email: credentials.email, password: credentials.password }, bodyOf(res, AuthSchema), jar);
 }
 
-export function todoPath(id: string | number): string {
-  return `/api/todos/${encodeURIComponent(String(id))}`;
-}
-
-export async function createTodo(http: HttpClient, headers: Record<string, string>, title: string): Promise<Todo> {
-  const res = await http.request('/api/todos', { method: 'POST', headers, json: { title } });
-  expectStatus(res, 201);
+export async function createTodo(todos: TodoApi, headers: Record<string, string>, title: string): Promise<Todo> {
+  const res = await todos.create(headers, { title });
+  expectStatus(res, todos.createdStatus);
   return bodyOf(res, TodoSchema);
 }

@@ -2,6 +2,7 @@
 import type { ProjectOptions } from '../options/questions.js';
 import { login, register, type Session } from './api.js';
 import type { HttpClient } from './http.js';
+import { createTodoApi, type TodoApi } from './todo-api.js';
 import { CheckSkipped, errorMessage } from './runner.js';
 import type { TokenMinter } from './tokens.js';
 
@@ -12,6 +13,8 @@ export interface VerifyContext {
   dir: string;
   options: ProjectOptions;
   http: HttpClient;
+  /** The todo API in the project's style (REST or tRPC). */
+  todos: TodoApi;
   signal?: AbortSignal;
   /** Verification-only services (microservice + jwt): Step 4 mints tokens instead of registering users. */
   tokens?: TokenMinter | undefined;
@@ -22,10 +25,11 @@ export interface VerifyContext {
   user: () => Promise<Session | undefined>;
 }
 
-export function createContext(input: Omit<VerifyContext, 'user'>): VerifyContext {
+export function createContext(input: Omit<VerifyContext, 'user' | 'todos'>): VerifyContext {
   let attempt: Promise<Session> | undefined;
   return {
     ...input,
+    todos: createTodoApi(input.options, input.http),
     user: async () => {
       if (input.options.auth === 'none') return undefined;
       if (!attempt) {

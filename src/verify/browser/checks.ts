@@ -42,6 +42,13 @@ function expectNoConsoleErrors(tabs: Tab[]): void {
   if (errors.length) fail(`unexpected console errors:\n${errors.slice(0, 5).join('\n')}`);
 }
 
+/** What the UI requests, by API style: the event stream, and the create call with its success status. */
+function uiPaths(options: BrowserEnv['options']): { events: string; create: { path: string; status: number } } {
+  return options.api === 'trpc'
+    ? { events: '/api/trpc/todos.onChange', create: { path: '/api/trpc/todos.create', status: 200 } }
+    : { events: '/api/events', create: { path: '/api/todos', status: 201 } };
+}
+
 export function twoTabsCheck(env: BrowserEnv): Promise<string> {
   const live = env.options.realtime === 'sse';
   return inContext(env, 'two-tabs', async (open) => {
@@ -50,7 +57,8 @@ export function twoTabsCheck(env: BrowserEnv): Promise<string> {
     // tab B: same context, so the same refresh cookie; with SSE, its stream must be open first
     const b = await open('tab-b');
     await expectTodosScreen(b, 'on load: the session was not restored from the refresh cookie');
-    if (live && !(await b.answered('/api/events', UI_TIMEOUT_MS))) fail(`tab B's event stream (GET /api/events) did not open within ${UI_TIMEOUT_MS} ms`);
+    const events = uiPaths(env.options).events;
+    if (live && !(await b.answered(events, UI_TIMEOUT_MS))) fail(`tab B's event stream (GET ${events}) did not open within ${UI_TIMEOUT_MS} ms`);
     const title = uniqueTitle('two tabs');
     await addTodo(a, title);
     const added = performance.now();
@@ -108,13 +116,14 @@ export async function tokenRefreshCheck(env: BrowserEnv): Promise<string> {
     await expectState(todoItem(a, title), 'visible', 'the todo added once the access token expired');
     const ms = Math.round(performance.now() - started);
     await expectTodosScreen(a, 'once the access token expired');
-    const seen = a.responses.slice(before).filter((r) => (r.method === 'POST' && r.path === '/api/todos') || r.path === '/api/auth/refresh');
+    const create = uiPaths(env.options).create;
+    const seen = a.responses.slice(before).filter((r) => (r.method === 'POST' && r.path === create.path) || r.path === '/api/auth/refresh');
     const trail = seen.map((r) => `${r.method} ${r.path} ${r.status}`).join(' -> ');
-    const rejected = seen.findIndex((r) => r.path === '/api/todos' && r.status === 401);
+    const rejected = seen.findIndex((r) => r.path === create.path && r.status === 401);
     if (rejected === -1) fail(`the expired access token was not rejected (ACCESS_TOKEN_TTL_SECONDS=${ttl}): ${trail || 'no request seen'}`);
     const refreshed = seen.findIndex((r, i) => i > rejected && r.path === '/api/auth/refresh' && r.status === 200);
-    const retried = seen.findIndex((r, i) => i > refreshed && r.path === '/api/todos' && r.status === 201);
-    if (refreshed === -1 || retried === -1) fail(`expected 401, a refresh (200), then the retried POST (201): ${trail}`);
+    const retried = seen.findIndex((r, i) => i > refreshed && r.path === create.path && r.status === create.status);
+    if (refreshed === -1 || retried === -1) fail(`expected 401, a refresh (200), then the retried POST (${create.status}): ${trail}`);
     return `access token expired after ${ttl} s; ${trail}; todo shown ${ms} ms after Add, no login form`;
   });
 }

@@ -1,5 +1,5 @@
 /** Step 4.3, auth jwt: the access/refresh token flow a browser client drives. */
-import { AuthSchema, createTodo, login, REFRESH_COOKIE, register, TodoPageSchema, todoPath, uniqueTitle, UserSchema, type Session } from '../api.js';
+import { AuthSchema, createTodo, login, REFRESH_COOKIE, register, TodoPageSchema, uniqueTitle, UserSchema, type Session } from '../api.js';
 import { bodyOf, expectProblem, expectStatus } from '../assert.js';
 import { newSession, type VerifyContext } from '../context.js';
 import { CookieJar, type Cookie } from '../cookies.js';
@@ -26,9 +26,9 @@ async function refresh(ctx: VerifyContext, jar: CookieJar): Promise<HttpResponse
 }
 
 export async function authRequiredCheck(ctx: VerifyContext): Promise<string> {
-  expectProblem(await ctx.http.request('/api/todos'), 401);
-  expectProblem(await ctx.http.request('/api/todos', { headers: bearer('not-a-token') }), 401);
-  expectProblem(await ctx.http.request('/api/todos', { method: 'POST', json: { title: 'x' } }), 401);
+  expectProblem(await ctx.todos.list({}), 401);
+  expectProblem(await ctx.todos.list(bearer('not-a-token')), 401);
+  expectProblem(await ctx.todos.create({}, { title: 'x' }), 401);
   return 'no token and a bad token -> 401 problem+json';
 }
 
@@ -83,16 +83,22 @@ export async function todoIsolationCheck(ctx: VerifyContext): Promise<string> {
   const owner: Session | undefined = await ctx.user();
   if (!owner) fail('no user');
   const other = await newSession(ctx, 'other');
-  const todo = await createTodo(ctx.http, owner.headers, uniqueTitle('private'));
-  for (const [method, json] of [['GET', undefined], ['PATCH', { completed: true }], ['DELETE', undefined]] as const) {
-    const res = await ctx.http.request(todoPath(todo.id), { method, json, headers: other.headers });
+  const todo = await createTodo(ctx.todos, owner.headers, uniqueTitle('private'));
+  const { todos } = ctx;
+  const attempts = [
+    ['GET', () => todos.get(other.headers, todo.id)],
+    ['PATCH', () => todos.update(other.headers, todo.id, { completed: true })],
+    ['DELETE', () => todos.remove(other.headers, todo.id)],
+  ] as const;
+  for (const [method, attempt] of attempts) {
+    const res = await attempt();
     if (res.status !== 404) fail(`${method} another user's todo: expected 404, got ${res.status}`);
     expectProblem(res, 404);
   }
-  const list = await ctx.http.request('/api/todos?limit=100', { headers: other.headers });
+  const list = await todos.list(other.headers, { limit: 100 });
   expectStatus(list, 200);
-  if (bodyOf(list, TodoPageSchema).data.some((t) => t.id === todo.id)) fail("another user's todo appears in GET /api/todos");
-  const still = await ctx.http.request(todoPath(todo.id), { headers: owner.headers });
+  if (bodyOf(list, TodoPageSchema).data.some((t) => t.id === todo.id)) fail(`another user's todo appears in ${todos.describe('list')}`);
+  const still = await todos.get(owner.headers, todo.id);
   expectStatus(still, 200);
   return "GET/PATCH/DELETE of another user's todo 404, not listed, untouched";
 }

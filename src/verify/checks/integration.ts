@@ -9,7 +9,7 @@ import { authFlowCheck, authRequiredCheck, credentialErrorsCheck, refreshReuseCh
 const EVIL_ORIGIN = 'http://evil.example';
 
 function preflight(ctx: VerifyContext, origin: string): Promise<HttpResponse> {
-  return ctx.http.request('/api/todos', {
+  return ctx.http.request(ctx.todos.endpointPath, {
     method: 'OPTIONS',
     headers: {
       origin,
@@ -67,7 +67,7 @@ export function missingSecurityHeaders(headers: Headers): string[] {
 }
 
 export async function securityHeadersCheck(ctx: VerifyContext): Promise<string> {
-  for (const path of ['/health', '/api/todos']) {
+  for (const path of ['/health', ctx.todos.endpointPath]) {
     const res = await ctx.http.request(path);
     const problems = missingSecurityHeaders(res.headers);
     if (problems.length) fail(`${res.request} -> ${res.status}: ${problems.join('; ')}`);

@@ -34,7 +34,7 @@ export async function shutdownChecks(ctx: VerifyContext, server: ServerProcess, 
       // An open event stream is the long-lived response the server must end itself.
       if (ctx.options.realtime === 'sse') {
         try {
-          state.stream = await openEventStream('event stream', ctx.http.url('/api/events'), headersOf(session), { signal: ctx.signal });
+          state.stream = await openEventStream('event stream', ctx.http.url(ctx.todos.eventsPath), headersOf(session), { signal: ctx.signal });
         } catch (error) {
           state.streamError = errorMessage(error);
         }
@@ -65,7 +65,8 @@ interface Answer {
 async function inFlightRequest(ctx: VerifyContext, server: ServerProcess, session: Session | undefined, state: Termination): Promise<string> {
   const body = JSON.stringify({ title: uniqueTitle('in flight') });
   const cut = Math.floor(body.length / 2);
-  const url = ctx.http.url('/api/todos');
+  const url = ctx.http.url(ctx.todos.createPath);
+  const call = ctx.todos.describe('create');
   let finished = false;
   const req = httpRequest(url, {
     method: 'POST',
@@ -98,14 +99,15 @@ async function inFlightRequest(ctx: VerifyContext, server: ServerProcess, sessio
     } catch (error) {
       const when = Math.round(performance.now() - sentAt);
       fail(
-        `a POST /api/todos whose body was still uploading when SIGTERM arrived got no complete response (${errorMessage(error)}, ${when} ms after SIGTERM${finished ? '' : ', before its body was sent'}): ` +
+        `a ${call} whose body was still uploading when SIGTERM arrived got no complete response (${errorMessage(error)}, ${when} ms after SIGTERM${finished ? '' : ', before its body was sent'}): ` +
           'stop accepting new connections, but let in-flight requests finish before closing theirs',
       );
     }
-    if (got.status !== 201) fail(`a POST /api/todos in flight during SIGTERM was answered ${got.status} instead of 201: ${excerpt(got.text)}`);
-    const parsed = TodoSchema.safeParse(safeJson(got.text));
-    if (!parsed.success) fail(`a POST /api/todos in flight during SIGTERM answered 201 without the created todo: ${excerpt(got.text)}`);
-    return `half the body sent, SIGTERM, the rest ${SETTLE_MS} ms later: 201 with the todo ${Math.round(performance.now() - sentAt)} ms after SIGTERM`;
+    const created = ctx.todos.createdStatus;
+    if (got.status !== created) fail(`a ${call} in flight during SIGTERM was answered ${got.status} instead of ${created}: ${excerpt(got.text)}`);
+    const parsed = TodoSchema.safeParse(ctx.todos.createdTodo(got.text));
+    if (!parsed.success) fail(`a ${call} in flight during SIGTERM answered ${created} without the created todo: ${excerpt(got.text)}`);
+    return `half the body sent, SIGTERM, the rest ${SETTLE_MS} ms later: ${created} with the todo ${Math.round(performance.now() - sentAt)} ms after SIGTERM`;
   } finally {
     clearTimeout(timeout);
     req.destroy();
@@ -130,14 +132,6 @@ async function exitsInTime(server: ServerProcess, state: Termination): Promise<s
     fail(`exited 0 after ${exitMs} ms, but the event stream was not ended by the server (${describeEnd(end)}): end open streams on SIGTERM`);
   }
   return `exited 0 ${exitMs} ms after SIGTERM; the server ended the event stream after ${Math.round(end.at - sent)} ms`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function delay(ms: number): Promise<void> {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { createTodo, TodoPageSchema, TodoSchema, todoPath, uniqueTitle } from '../api.js';
+import { createTodo, TodoPageSchema, TodoSchema, uniqueTitle } from '../api.js';
 import { bodyOf, expectProblem, expectStatus, header } from '../assert.js';
 import { headersOf, type VerifyContext } from '../context.js';
 import { describe, excerpt } from '../http.js';
@@ -45,6 +45,7 @@ export async function clientCheck(ctx: VerifyContext): Promise<string> {
 }
 
 export async function openApiCheck(ctx: VerifyContext): Promise<string> {
+  if (ctx.options.api === 'trpc') throw new CheckSkipped('api: trpc (the router type is the contract; there is no OpenAPI document)');
   const res = await ctx.http.request('/api/openapi.json');
   expectStatus(res, 200);
   const doc = bodyOf(res, z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }));
@@ -58,40 +59,42 @@ export async function openApiCheck(ctx: VerifyContext): Promise<string> {
 export async function todoCrudCheck(ctx: VerifyContext): Promise<string> {
   const user = await ctx.user();
   const headers = headersOf(user);
-  const first = await createTodo(ctx.http, headers, uniqueTitle('first'));
-  const second = await createTodo(ctx.http, headers, uniqueTitle('second'));
+  const { todos } = ctx;
+  const first = await createTodo(todos, headers, uniqueTitle('first'));
+  const second = await createTodo(todos, headers, uniqueTitle('second'));
 
-  const page1Res = await ctx.http.request('/api/todos?limit=1', { headers });
+  const page1Res = await todos.list(headers, { limit: 1 });
   expectStatus(page1Res, 200);
   const page1 = bodyOf(page1Res, TodoPageSchema);
   if (page1.data.length !== 1 || page1.data[0]?.id !== second.id) {
     fail(`${page1Res.request}: expected only the newest todo (${second.id}), got [${page1.data.map((t) => t.id).join(', ')}]`);
   }
   if (!page1.nextCursor) fail(`${page1Res.request}: nextCursor is null although an older todo exists`);
-  const page2Res = await ctx.http.request(`/api/todos?limit=1&cursor=${encodeURIComponent(page1.nextCursor)}`, { headers });
+  const page2Res = await todos.list(headers, { limit: 1, cursor: page1.nextCursor });
   expectStatus(page2Res, 200);
   const page2 = bodyOf(page2Res, TodoPageSchema);
   if (page2.data[0]?.id !== first.id) fail(`${page2Res.request}: expected the older todo ${first.id}, got [${page2.data.map((t) => t.id).join(', ')}]`);
-  const capped = await ctx.http.request('/api/todos?limit=500', { headers });
+  const capped = await todos.list(headers, { limit: 500 });
   expectStatus(capped, 200);
 
-  const got = await ctx.http.request(todoPath(first.id), { headers });
+  const got = await todos.get(headers, first.id);
   expectStatus(got, 200);
   if (bodyOf(got, TodoSchema).id !== first.id) fail(`${got.request} returned another todo: ${excerpt(got.text)}`);
-  const patched = await ctx.http.request(todoPath(first.id), { method: 'PATCH', headers, json: { completed: true } });
+  const patched = await todos.update(headers, first.id, { completed: true });
   expectStatus(patched, 200);
   if (!bodyOf(patched, TodoSchema).completed) fail(`${patched.request} {completed:true} answered completed:false`);
-  const deleted = await ctx.http.request(todoPath(first.id), { method: 'DELETE', headers });
-  expectStatus(deleted, 204);
-  expectProblem(await ctx.http.request(todoPath(first.id), { headers }), 404);
-  expectStatus(await ctx.http.request(todoPath(second.id), { method: 'DELETE', headers }), 204);
+  const deleted = await todos.remove(headers, first.id);
+  expectStatus(deleted, todos.deletedStatus);
+  expectProblem(await todos.get(headers, first.id), 404);
+  expectStatus(await todos.remove(headers, second.id), todos.deletedStatus);
+  const via = todos.style === 'trpc' ? ' over tRPC' : '';
   const as = ctx.tokens ? 'a minted identity-provider token; ' : user ? 'registered a user; ' : 'anonymous; ';
-  return `${as}create 201, list limit+cursor, get, patch, delete 204, then 404`;
+  return `${as}create ${todos.createdStatus}, list limit+cursor, get, patch, delete ${todos.deletedStatus}, then 404${via}`;
 }
 
 export async function validationCheck(ctx: VerifyContext): Promise<string> {
   const headers = headersOf(await ctx.user());
-  const res = await ctx.http.request('/api/todos', { method: 'POST', headers, json: { title: 42 } });
+  const res = await ctx.todos.create(headers, { title: 42 });
   const problem = expectProblem(res, 422);
   const paths = (problem.errors ?? []).map((e) => (Array.isArray(e.path) ? e.path.join('.') : e.path));
   if (!paths.some((p) => p.split(/[./[\]]/).includes('title'))) {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/generate/generate.js';
+import { layersFor } from '../../src/generate/layers.js';
+import { allowedCombinations } from '../../src/options/matrix.js';
+import { ProjectOptionsSchema, type ProjectOptions } from '../../src/options/schema.js';
+import { unwrapTrpc } from '../../src/verify/api-trpc.js';
+import type { HttpResponse } from '../../src/verify/http.js';
+
+const trpcCombinations = allowedCombinations().filter((o) => o.api === 'trpc');
+const text = (tree: Map<string, string | Buffer>, file: string) => String(tree.get(file) ?? '');
+
+describe('--api trpc', () => {
+  it('is offered with every service and auth, and with real-time sse or none', () => {
+    expect(trpcCombinations).toHaveLength(8);
+    for (const options of trpcCombinations) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
+    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'none']));
+  });
+
+  it.each(trpcCombinations.map((o): [string, ProjectOptions] => [`${o.service}/${o.realtime}/${o.auth}`, o]))(
+    '%s: replaces the REST todo routes and event stream, keeps auth on REST',
+    (_name, options) => {
+      expect(layersFor(options).map((l) => l.dir)).toEqual(expect.arrayContaining(['api/trpc', 'api/trpc+express']));
+      expect(layersFor(options).map((l) => l.dir)).not.toContain('api/rest');
+      const tree = generate({ projectName: 'app', options });
+      for (const gone of ['server/src/todos/todo.controller.ts', 'server/src/todos/todo.routes.ts', 'server/src/realtime/sse.routes.ts', 'server/src/openapi/openapi.ts']) {
+        expect(tree.has(gone), gone).toBe(false);
+      }
+      expect(tree.has('server/src/trpc/router.ts')).toBe(true);
+      expect(tree.has('server/src/realtime/listen.ts')).toBe(options.realtime === 'sse');
+      expect(text(tree, 'server/src/app.ts')).toContain("app.use('/api/trpc', api.handler);");
+      expect(text(tree, 'server/src/app.ts').includes('/api/auth')).toBe(options.auth === 'jwt');
+    },
+  );
+
+  it('gives the client the router type only: no code generation, no server module at run time', () => {
+    const options = trpcCombinations.find((o) => o.service === 'fullstack' && o.realtime === 'sse' && o.auth === 'jwt');
+    if (!options) throw new Error('no full-stack trpc combination');
+    const tree = generate({ projectName: 'app', options });
+    const clientFiles = [...tree.keys()].filter((f) => f.startsWith('client/src/'));
+    for (const file of clientFiles) {
+      for (const line of text(tree, file).split('\n').filter((l) => l.includes("'@app/server"))) {
+        expect(line, file).toMatch(/^import type /);
+      }
+    }
+    const serverPackage = JSON.parse(text(tree, 'server/package.json')) as { exports: Record<string, Record<string, string>> };
+    // A types-only export: a run-time import of the server from the client cannot even resolve.
+    expect(serverPackage.exports['./trpc']).toEqual({ types: './dist/trpc/router.d.ts' });
+    expect(tree.has('client/src/lib/event-stream.ts')).toBe(false);
+  });
+});
+
+describe('verify: the tRPC envelope', () => {
+  const response = (status: number, body: unknown): HttpResponse => ({
+    request: 'POST /api/trpc/todos.create',
+    status,
+    headers: new Headers({ 'content-type': 'application/json' }),
+    text: JSON.stringify(body),
+    ms: 1,
+  });
+  const problem = { type: 'urn:problem-type:validation-failed', title: 'Validation failed', status: 422, request_id: 'r1', errors: [{ path: ['title'], message: 'x' }] };
+
+  it('unwraps a result to its data', () => {
+    expect(unwrapTrpc(response(200, { result: { data: { id: '1' } } }), 'todos.create').text).toBe('{"id":"1"}');
+  });
+
+  it('reads an error as its problem+json body', () => {
+    const res = unwrapTrpc(response(422, { error: { message: 'x', code: -32022, data: { code: 'UNPROCESSABLE_CONTENT', httpStatus: 422, problem } } }), 'todos.create');
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(JSON.parse(res.text)).toEqual(problem);
+  });
+
+  it('fails when the HTTP status and the error disagree, or the problem is missing', () => {
+    const envelope = { error: { message: 'x', code: -32022, data: { code: 'UNPROCESSABLE_CONTENT', httpStatus: 422, problem } } };
+    expect(() => unwrapTrpc(response(400, envelope), 'todos.create')).toThrow(/HTTP 400, but the error says httpStatus 422/);
+    expect(() => unwrapTrpc(response(500, { error: { message: 'x', code: -32603, data: {} } }), 'todos.create')).toThrow(/data\.problem/);
+  });
+});
