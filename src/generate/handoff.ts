@@ -30,7 +30,7 @@ function endpoints(o: ProjectOptions): string[] {
 export function handoffFor(o: ProjectOptions): Handoff {
   const client = o.frontend !== 'none';
   const built = [
-    `An Express 5 ${client ? 'full-stack monolith (API and React client served by one process)' : 'API-only service'} on SQLite, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
+    `${o.backend === 'fastify' ? 'A Fastify 5' : 'An Express 5'} ${client ? 'full-stack monolith (API and React client served by one process)' : 'API-only service'} on SQLite, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
     ...endpoints(o),
     'Every item of the guide\'s checklists and its 7 iron rules, each mapped to the file that implements it in `docs/CHECKLIST.md`.',
   ];

@@ -14,14 +14,18 @@ export const SERVER_TIMEOUTS = {
 const inFlight = new WeakMap<Server, { count: number }>();
 
 /**
- * Requests whose response has not closed yet, for servers started by `listen`. Shutdown needs
+ * Requests whose response has not closed yet, for servers made by `createHttpServer`. Shutdown needs
  * it: a connection with no request on it (a browser's preconnect) never counts as idle in Node.
  */
 export function inFlightRequests(server: Server): number | undefined {
   return inFlight.get(server)?.count;
 }
 
-export async function listen(handler: RequestListener, { host, port }: { host: string; port: number }): Promise<Server> {
+/**
+ * A node:http server with the explicit timeouts and the in-flight request count shutdown needs.
+ * Express passes its app as the handler; Fastify builds its server through this (`serverFactory`).
+ */
+export function createHttpServer(handler: RequestListener): Server {
   const server = createServer(handler);
   const requests = { count: 0 };
   inFlight.set(server, requests);
@@ -34,6 +38,11 @@ export async function listen(handler: RequestListener, { host, port }: { host: s
   server.requestTimeout = SERVER_TIMEOUTS.requestTimeoutMs;
   server.headersTimeout = SERVER_TIMEOUTS.headersTimeoutMs;
   server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveTimeoutMs;
+  return server;
+}
+
+export async function listen(handler: RequestListener, { host, port }: { host: string; port: number }): Promise<Server> {
+  const server = createHttpServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -9,6 +9,11 @@ export interface ShutdownOptions {
   logger: Logger;
   /** How long in-flight requests get before their connections are closed. */
   timeoutMs: number;
+  /**
+   * Stops accepting connections and resolves once the server has closed: `server.close()` unless
+   * given (Fastify passes `fastify.close()`, which also runs its onClose hooks).
+   */
+  closeServer?: () => Promise<void>;
   /** Ends long-lived responses (event streams), which would otherwise keep server.close() waiting. */
   closeStreams: () => void;
   closeDatabase: () => Promise<void>;
@@ -18,13 +23,18 @@ export interface ShutdownOptions {
  * Graceful stop: refuse new connections, end event streams, close idle keep-alive connections,
  * let in-flight requests finish until the deadline, then cut what is left and close the database.
  */
-export async function shutdown({ server, logger, timeoutMs, closeStreams, closeDatabase }: ShutdownOptions): Promise<void> {
-  const closed = new Promise<void>((resolve) => {
-    server.close((error) => {
-      if (error !== undefined) logger.warn({ err: error }, 'server was not listening');
-      resolve();
-    });
-  });
+export async function shutdown({ server, logger, timeoutMs, closeServer, closeStreams, closeDatabase }: ShutdownOptions): Promise<void> {
+  const closed =
+    closeServer === undefined
+      ? new Promise<void>((resolve) => {
+          server.close((error) => {
+            if (error !== undefined) logger.warn({ err: error }, 'server was not listening');
+            resolve();
+          });
+        })
+      : closeServer().catch((error: unknown) => {
+          logger.warn({ err: error }, 'server did not close cleanly');
+        });
   closeStreams();
   // A keep-alive connection turns idle once its in-flight response (or ended stream) is sent:
   // close connections as they free up instead of waiting for their keep-alive timeout, and all
