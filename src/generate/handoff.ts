@@ -44,7 +44,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   const micro = o.service === 'microservice';
   const kind = client ? 'full-stack monolith (API and React client served by one process)' : micro ? 'stateless microservice' : 'API-only service';
   const built = [
-    `An Express 5 ${kind} on ${postgres ? 'PostgreSQL (a pg connection pool)' : 'SQLite'}, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
+    `${o.backend === 'fastify' ? 'A Fastify 5' : 'An Express 5'} ${kind} on ${postgres ? 'PostgreSQL (a pg connection pool)' : 'SQLite'}, in npm workspaces: \`shared/\` (zod schemas and types both sides use), \`server/\`${client ? ', `client/`' : ''}.`,
     ...endpoints(o),
     'Every item of the guide\'s checklists and its 7 iron rules, each mapped to the file that implements it in `docs/CHECKLIST.md`.',
   ];

@@ -20,6 +20,17 @@ export const versions = {
   '@trpc/server': '11.22.1',
   '@trpc/client': '11.22.1',
   '@trpc/tanstack-react-query': '11.22.1',
+  // server runtime, Fastify
+  fastify: '5.12.8',
+  'fastify-plugin': '6.0.1',
+  '@fastify/helmet': '13.2.0',
+  '@fastify/cors': '11.4.3',
+  '@fastify/rate-limit': '11.2.0',
+  // 10.1.4+ pulls content-disposition 3, which requires Node >= 22.
+  '@fastify/static': '10.1.3',
+  // Pinned through the root package's `overrides`: fastify asks for ^6, and 6.8+ pulls cookie 2,
+  // which requires Node >= 22. Fastify uses it only for inject(), which the tests do not call.
+  'light-my-request': '6.6.0',
   // client runtime
   react: '19.3.1',
   'react-dom': '19.3.1',

@@ -64,6 +64,12 @@ export const questionData = {
         hint: 'the most widely known Node.js framework',
         why: 'Express 5 is the most widely known Node.js framework, forwards async errors to the global handler, and every middleware the checklists ask for exists for it.',
       },
+      {
+        value: 'fastify',
+        label: 'Fastify 5',
+        hint: 'encapsulated plugins, hooks, schema-validated routes, pino built in',
+        why: 'Fastify 5 structures the app as encapsulated plugins with lifecycle hooks, validates every route against its zod schemas before the handler runs, and logs through pino natively.',
+      },
     ],
   },
   frontend: {

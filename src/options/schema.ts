@@ -75,6 +75,17 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     allows: (o) => o.api !== 'trpc' || o.realtime === 'sse' || o.realtime === 'none',
     reason: 'with tRPC, real-time runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now: use --realtime sse or none',
   },
+  // The Fastify adapters of these capabilities are not written yet; each rule goes with its adapter.
+  {
+    options: ['backend', 'api'],
+    allows: (o) => o.backend !== 'fastify' || o.api !== 'trpc',
+    reason: 'the tRPC adapter is written for Express only so far: use --backend express with --api trpc',
+  },
+  {
+    options: ['service', 'backend'],
+    allows: (o) => o.service !== 'microservice' || o.backend !== 'fastify',
+    reason: 'the microservice template (token verification only, readiness per dependency) is written for Express only so far: use --backend express',
+  },
 ];
 
 /** The rules that fail for a complete set of options. */

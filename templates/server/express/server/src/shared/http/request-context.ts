@@ -1,11 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { runWithRequestContext } from '../logger.js';
-
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-/** Inbound ids are echoed into logs and headers, so only short, safe tokens are trusted. */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
 
 declare global {
   namespace Express {
@@ -13,11 +8,6 @@ declare global {
       requestId: string;
     }
   }
-}
-
-/** The caller's id when it is a safe token (so a proxy's or client's id links the logs), else a new one. */
-export function resolveRequestId(inbound: string | undefined): string {
-  return inbound !== undefined && SAFE_REQUEST_ID.test(inbound) ? inbound : randomUUID();
 }
 
 /**
