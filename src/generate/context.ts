@@ -7,7 +7,10 @@ export type ChoiceFlags = { [K in OptionKey]: Record<string, boolean> };
 export interface TemplateContext extends ChoiceFlags {
   projectName: string;
   options: ProjectOptions;
-  /** Capabilities that several layers test. */
+  /**
+   * Capabilities that several layers test. `realtime` means a server push channel (sse or ws)
+   * and so the event bus; polling is a client-only refetch and leaves it false.
+   */
   has: { client: boolean; auth: boolean; realtime: boolean };
   versions: typeof versions;
   secrets: { jwt: string };
@@ -35,7 +38,7 @@ export function templateContext(input: ContextInput): TemplateContext {
     has: {
       client: input.options.frontend !== 'none',
       auth: input.options.auth !== 'none',
-      realtime: input.options.realtime !== 'none',
+      realtime: input.options.realtime === 'sse' || input.options.realtime === 'ws',
     },
     versions,
     secrets: input.secrets,

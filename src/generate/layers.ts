@@ -16,7 +16,11 @@ export const layers: readonly Layer[] = [
   { dir: 'db/sqlite', applies: (o) => o.db === 'sqlite' },
   { dir: 'api/rest', applies: (o) => o.api === 'rest' },
   { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' },
+  // The event bus both push methods publish to; polling and none have no server push.
+  { dir: 'realtime/events', applies: (o) => o.realtime === 'sse' || o.realtime === 'ws' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },
+  // Framework-agnostic: attached to the Node http.Server's 'upgrade' event, whatever serves HTTP.
+  { dir: 'realtime/ws', applies: (o) => o.realtime === 'ws' },
   { dir: 'client/react', applies: (o) => o.frontend === 'react' },
 ];
 

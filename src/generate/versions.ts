@@ -15,6 +15,7 @@ export const versions = {
   jose: '6.2.18',
   zod: '4.6.7',
   'node-sqlite3-wasm': '0.8.60',
+  ws: '8.23.0',
   // client runtime
   react: '19.3.1',
   'react-dom': '19.3.1',
@@ -31,6 +32,7 @@ export const versions = {
   '@types/express': '5.0.6',
   '@types/cors': '2.8.19',
   '@types/cookie-parser': '1.4.10',
+  '@types/ws': '8.18.2',
   '@types/react': '19.3.0',
   '@types/react-dom': '19.3.0',
   'playwright-core': '1.65.1',
