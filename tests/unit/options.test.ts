@@ -103,7 +103,7 @@ describe('resolveOptions', () => {
   it('without a terminal and without --yes, names every unanswered flag', async () => {
     const attempt = resolveOptions({ given: { auth: 'none' }, yes: false });
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
-    await expect(attempt).rejects.toThrow(/--service <fullstack\|api>, --realtime <sse\|none>/);
+    await expect(attempt).rejects.toThrow(/--service <fullstack\|api>, --realtime <sse\|ws\|polling\|none>/);
     await expect(attempt).rejects.not.toThrow(/--auth/);
   });
 
@@ -120,7 +120,7 @@ describe('resolveOptions', () => {
       return key === 'service' ? 'api' : initial;
     };
     const options = await resolveOptions({ given: { auth: 'jwt' }, yes: false, ask });
-    expect(asked).toEqual(['service:fullstack/api:fullstack', 'realtime:sse/none:sse']);
+    expect(asked).toEqual(['service:fullstack/api:fullstack', 'realtime:sse/ws/polling/none:sse']);
     expect(options.frontend).toBe('none');
   });
 });
@@ -137,7 +137,7 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(16);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

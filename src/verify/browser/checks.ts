@@ -9,6 +9,9 @@ import { Tab, withArtifacts } from './tab.js';
 /** The access-token lifetime the server is restarted with so the refresh check need not wait long. */
 export const SHORT_TOKEN_TTL_SECONDS = 2;
 const SYNC_TIMEOUT_MS = 5_000;
+/** --realtime polling: the client's default VITE_POLL_INTERVAL_MS, plus the refetch itself. */
+export const POLL_INTERVAL_MS = 3_000;
+const POLL_SYNC_TIMEOUT_MS = POLL_INTERVAL_MS + SYNC_TIMEOUT_MS;
 const OFFLINE_TIMEOUT_MS = 15_000;
 
 export interface BrowserEnv {
@@ -43,22 +46,27 @@ function expectNoConsoleErrors(tabs: Tab[]): void {
 }
 
 export function twoTabsCheck(env: BrowserEnv): Promise<string> {
-  const live = env.options.realtime === 'sse';
+  const { realtime } = env.options;
+  const live = realtime !== 'none';
   return inContext(env, 'two-tabs', async (open) => {
     const a = await open('tab-a');
     await signUp(a, env.options);
     // tab B: same context, so the same refresh cookie; with SSE, its stream must be open first
     const b = await open('tab-b');
     await expectTodosScreen(b, 'on load: the session was not restored from the refresh cookie');
-    if (live && !(await b.answered('/api/events', UI_TIMEOUT_MS))) fail(`tab B's event stream (GET /api/events) did not open within ${UI_TIMEOUT_MS} ms`);
+    if (realtime === 'sse' && !(await b.answered('/api/events', UI_TIMEOUT_MS))) fail(`tab B's event stream (GET /api/events) did not open within ${UI_TIMEOUT_MS} ms`);
+    if (realtime === 'ws' && !(await b.socketReceived('/ws', (payload) => payload.includes('"ready"'), UI_TIMEOUT_MS))) {
+      fail(`tab B's WebSocket (/ws) was not ready within ${UI_TIMEOUT_MS} ms`);
+    }
     const title = uniqueTitle('two tabs');
     await addTodo(a, title);
     const added = performance.now();
     await expectState(todoItem(a, title), 'visible', `tab A does not show the todo it added`);
     let shown: string;
     if (live) {
-      await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo without a reload`, SYNC_TIMEOUT_MS);
-      shown = `tab B showed tab A's todo ${Math.round(performance.now() - added)} ms after Add, without reload`;
+      const timeout = realtime === 'polling' ? POLL_SYNC_TIMEOUT_MS : SYNC_TIMEOUT_MS;
+      await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo without a reload`, timeout);
+      shown = `tab B showed tab A's todo ${Math.round(performance.now() - added)} ms after Add, without reload${realtime === 'polling' ? ` (polling every ${POLL_INTERVAL_MS} ms)` : ` (${realtime})`}`;
     } else {
       await b.page.reload();
       await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo after a reload`);

@@ -1,14 +1,20 @@
-/** Step 4 (shutdown): SIGTERM ends open streams, then the process exits 0 in time. */
+/** Step 4 (shutdown): SIGTERM ends open streams and sockets, then the process exits 0 in time. */
 import { register } from '../api.js';
 import type { VerifyContext } from '../context.js';
 import { fail } from '../runner.js';
 import { describeExit, type ServerProcess } from '../server-process.js';
 import { describeEnd, openEventStream, type EventStream } from '../sse.js';
+import { openSocket, type TodoSocket } from '../ws.js';
+import { CLIENT_ORIGIN } from '../context.js';
 import { SHUTDOWN_TIMEOUT_MS } from './start.js';
+
+/** RFC 6455 "going away": what a server closes its sockets with on shutdown. */
+const CLOSE_GOING_AWAY = 1001;
 
 export const SHUTDOWN_DEADLINE_MS = SHUTDOWN_TIMEOUT_MS + 2_000;
 
 export async function gracefulShutdownCheck(ctx: VerifyContext, server: ServerProcess): Promise<string> {
+  if (ctx.options.realtime === 'ws') return socketShutdownCheck(ctx, server);
   // An open event stream is the in-flight request the server must end itself.
   let stream: EventStream | undefined;
   if (ctx.options.realtime === 'sse') {
@@ -44,4 +50,29 @@ async function terminate(server: ServerProcess, stream: EventStream | undefined)
 async function settled(stream: EventStream): Promise<boolean> {
   const pending = Symbol('pending');
   return (await Promise.race([stream.closed, Promise.resolve(pending)])) !== pending;
+}
+
+/** realtime ws: an open socket must be closed by the server with 1001, and the process exit 0. */
+async function socketShutdownCheck(ctx: VerifyContext, server: ServerProcess): Promise<string> {
+  const session = ctx.options.auth === 'jwt' ? await register(ctx.http, 'shutdown') : undefined;
+  const socket: TodoSocket = await openSocket('socket', {
+    projectDir: ctx.dir,
+    baseUrl: ctx.http.url('/').origin.replace(/^http/, 'ws'),
+    token: session?.accessToken,
+    origin: CLIENT_ORIGIN,
+    signal: ctx.signal,
+  });
+  try {
+    const sent = performance.now();
+    server.kill('SIGTERM');
+    const exit = await server.waitForExit(SHUTDOWN_DEADLINE_MS);
+    if (!exit) fail(`still running ${SHUTDOWN_DEADLINE_MS} ms after SIGTERM (SHUTDOWN_TIMEOUT_MS=${SHUTDOWN_TIMEOUT_MS} + 2 s) with a WebSocket open`);
+    const exitMs = Math.round(exit.at - sent);
+    if (exit.code !== 0) fail(`exited with ${describeExit(exit)} ${exitMs} ms after SIGTERM, expected code 0:\n${server.output()}`);
+    const end = await socket.closed;
+    if (end.code !== CLOSE_GOING_AWAY) fail(`exited 0 after ${exitMs} ms, but the socket closed with ${end.code}${end.reason ? ` "${end.reason}"` : ''}, expected ${CLOSE_GOING_AWAY} (going away)`);
+    return `exited 0 ${exitMs} ms after SIGTERM; the server closed the socket with 1001 after ${Math.round(end.at - sent)} ms`;
+  } finally {
+    await socket.close();
+  }
 }
