@@ -161,6 +161,8 @@ export async function tryOpenSocket(label: string, target: SocketTarget): Promis
     ...(target.origin ? { origin: target.origin } : {}),
     handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
   });
+  // Listening from the start: `ready` may arrive in the same packet as the 101, before 'open' resolves.
+  const socket = new TodoSocket(label, ws, started);
   const opened = await new Promise<{ open: true } | { refused: { status: number; body: string } } | { error: string }>((resolve) => {
     ws.once('open', () => resolve({ open: true }));
     ws.once('unexpected-response', (_request, response) => {
@@ -175,7 +177,6 @@ export async function tryOpenSocket(label: string, target: SocketTarget): Promis
     ws.terminate();
     return opened;
   }
-  const socket = new TodoSocket(label, ws, started);
   if (socket.protocol !== WS_PROTOCOL) {
     await socket.close();
     throw new CheckFailure(`${label}: the server selected the subprotocol "${socket.protocol}", expected "${WS_PROTOCOL}" (never the token)`);
