@@ -10,6 +10,8 @@ export interface TemplateContext extends ChoiceFlags {
   /**
    * Capabilities that several layers test. `accounts`: the service keeps users, passwords and
    * refresh tokens and issues tokens itself; a microservice with auth only verifies tokens.
+   * `realtime` means a server push channel (sse or ws) and so the event bus; polling is a
+   * client-only refetch and leaves it false.
    */
   has: { client: boolean; auth: boolean; accounts: boolean; realtime: boolean };
   versions: typeof versions;
@@ -50,7 +52,7 @@ export function templateContext(input: ContextInput): TemplateContext {
       client: input.options.frontend !== 'none',
       auth: input.options.auth !== 'none',
       accounts: input.options.auth === 'jwt' && input.options.service !== 'microservice',
-      realtime: input.options.realtime !== 'none',
+      realtime: input.options.realtime === 'sse' || input.options.realtime === 'ws',
     },
     versions,
     secrets: input.secrets,

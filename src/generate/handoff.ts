@@ -33,10 +33,22 @@ function endpoints(o: ProjectOptions): string[] {
   } else {
     list.push(`\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${own}`);
     if (o.realtime === 'sse') list.push('`GET /api/events`: Server-Sent Events `todo.created`, `todo.updated`, `todo.deleted`, with heartbeats');
+    if (o.realtime === 'ws') {
+      list.push(
+        `\`/ws\`: a WebSocket (subprotocol \`todo-events.v1\`${o.auth === 'jwt' ? ', the access token offered as `bearer.<token>`' : ''}) pushing \`todo.created\`, \`todo.updated\`, \`todo.deleted\`; Origin checked against CORS_ORIGINS at the upgrade, ping/pong heartbeat`,
+      );
+    }
   }
   if (o.api === 'rest') list.push('`GET /api/openapi.json`: the OpenAPI 3.1 contract, generated from the shared zod schemas');
   return list;
 }
+
+const liveUpdates: Record<ProjectOptions['realtime'], string> = {
+  sse: ', and live updates over SSE with reconnection',
+  ws: ', and live updates over a WebSocket with reconnection (exponential backoff with jitter)',
+  polling: ', and a todo list refetched every few seconds while the tab is visible (polling, no server push)',
+  none: '',
+};
 
 export function handoffFor(o: ProjectOptions): Handoff {
   const client = o.frontend !== 'none';
@@ -53,7 +65,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   }
   if (client) {
     built.push(
-      `A React + Vite + TanStack Query client: ${o.api === 'trpc' ? 'tRPC client through @trpc/tanstack-react-query' : 'typed API client'}${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${o.realtime === 'sse' ? ', and live updates over SSE with reconnection' : ''}.`,
+      `A React + Vite + TanStack Query client: ${o.api === 'trpc' ? 'tRPC client through @trpc/tanstack-react-query' : 'typed API client'}${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${liveUpdates[o.realtime]}.`,
     );
   }
   const run = [
@@ -87,7 +99,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   if (client) {
     run.push({ command: 'npm run test:e2e', what: 'the browser proof: the built app in headless Chromium, two tabs of one user (Chromium from CHROME_PATH or PATH)' });
   }
-  if (o.realtime === 'sse' && client) {
+  if (o.realtime !== 'none' && client) {
     run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth === 'jwt' ? 'create an account in one (the other signs in from the same session), then ' : ''}add a todo in one tab and watch it appear in the other` });
   }
   const missing = [
@@ -101,7 +113,8 @@ export function handoffFor(o: ProjectOptions): Handoff {
     missing.push('Roles and scopes from the token are not checked; add them to `auth.middleware.ts` when routes need them.');
   } else if (o.auth === 'jwt') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
   if (o.auth === 'none') missing.push('No authentication: anyone who can reach the server can read and change every todo.');
-  if (o.realtime === 'sse') missing.push('The event bus is in-process: several server instances need a shared bus (e.g. Redis pub/sub) to fan out events.');
+  if (o.realtime === 'sse' || o.realtime === 'ws') missing.push('The event bus is in-process: several server instances need a shared bus (e.g. Redis pub/sub) to fan out events.');
+  if (o.realtime === 'polling') missing.push('Polling has no server push: other tabs see a change within the poll interval (VITE_POLL_INTERVAL_MS, 3 s), and every open tab costs one request per interval.');
   missing.push('Background jobs, caching and file uploads (guide sections 8-10) are not needed by the example domain and are not generated.');
   const keyFiles = [
     { file: 'docs/DECISIONS.md', what: 'each architectural decision and why' },

@@ -31,9 +31,13 @@ export const layers: readonly Layer[] = [
   { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' },
   { dir: 'auth/jwt+express', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' && o.backend === 'express' },
   { dir: 'auth/jwt+fastify', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' && o.backend === 'fastify' },
+  // The event bus both push methods publish to; polling and none have no server push.
+  { dir: 'realtime/events', applies: (o) => o.realtime === 'sse' || o.realtime === 'ws' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },
   { dir: 'realtime/sse+express', applies: (o) => o.realtime === 'sse' && o.backend === 'express' },
   { dir: 'realtime/sse+fastify', applies: (o) => o.realtime === 'sse' && o.backend === 'fastify' },
+  // Framework-agnostic: attached to the Node http.Server's 'upgrade' event, whatever serves HTTP.
+  { dir: 'realtime/ws', applies: (o) => o.realtime === 'ws' },
   { dir: 'client/react', applies: (o) => o.frontend === 'react' },
   { dir: 'deploy/docker', applies: (o) => o.service === 'microservice' },
   // Last: tRPC replaces the REST todo routes, event stream and their tests of the layers above

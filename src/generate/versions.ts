@@ -31,6 +31,7 @@ export const versions = {
   // Pinned through the root package's `overrides`: fastify asks for ^6, and 6.8+ pulls cookie 2,
   // which requires Node >= 22. Fastify uses it only for inject(), which the tests do not call.
   'light-my-request': '6.6.0',
+  ws: '8.23.0',
   // client runtime
   react: '19.3.1',
   'react-dom': '19.3.1',
@@ -50,6 +51,7 @@ export const versions = {
   '@types/cors': '2.8.19',
   '@types/cookie-parser': '1.4.10',
   '@types/pg': '8.23.1',
+  '@types/ws': '8.18.2',
   '@types/react': '19.3.0',
   '@types/react-dom': '19.3.0',
   'playwright-core': '1.65.1',

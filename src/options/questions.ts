@@ -145,6 +145,18 @@ export const questionData = {
         why: 'Todo changes flow one way, server to client, so Server-Sent Events push them over plain HTTP with no extra protocol to run.',
       },
       {
+        value: 'ws',
+        label: 'WebSocket',
+        hint: 'a /ws socket, authenticated at the upgrade, with heartbeat',
+        why: 'A WebSocket at /ws pushes the same todo events over one long-lived socket that is authenticated at the upgrade (Origin checked, token in the subprotocol, never the URL) and kept honest by ping/pong, which leaves room for client-to-server messages later.',
+      },
+      {
+        value: 'polling',
+        label: 'Polling',
+        hint: 'TanStack Query refetches every few seconds, no server push',
+        why: 'Polling refetches the todo list every few seconds while the tab is visible: no push channel to run, proxy or authenticate, at the cost of a few seconds of delay and some idle requests.',
+      },
+      {
         value: 'none',
         label: 'None',
         hint: 'clients see changes on their next fetch',

@@ -82,6 +82,11 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     reason: 'the tRPC adapter is written for Express only so far: use --backend express with --api trpc',
   },
   {
+    options: ['backend', 'realtime'],
+    allows: (o) => o.backend !== 'fastify' || o.realtime !== 'ws',
+    reason: 'the WebSocket gateway is wired into the Express app only so far: use --backend express with --realtime ws',
+  },
+  {
     options: ['service', 'backend'],
     allows: (o) => o.service !== 'microservice' || o.backend !== 'fastify',
     reason: 'the microservice template (token verification only, readiness per dependency) is written for Express only so far: use --backend express',

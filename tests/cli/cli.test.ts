@@ -45,7 +45,7 @@ describe('create-fullstack-app (built CLI, no terminal)', () => {
     const result = await cli(['app', '--auth', 'none', ...quick], cwd);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--service <fullstack\|api\|microservice>/);
-    expect(result.stderr).toMatch(/--realtime <sse\|none>/);
+    expect(result.stderr).toMatch(/--realtime <sse\|ws\|polling\|none>/);
     expect(result.stderr).not.toMatch(/--auth </);
     expect(await readdir(cwd)).toEqual([]);
   });

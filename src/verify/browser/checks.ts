@@ -9,6 +9,9 @@ import { Tab, withArtifacts } from './tab.js';
 /** The access-token lifetime the server is restarted with so the refresh check need not wait long. */
 export const SHORT_TOKEN_TTL_SECONDS = 2;
 const SYNC_TIMEOUT_MS = 5_000;
+/** --realtime polling: the client's default VITE_POLL_INTERVAL_MS, plus the refetch itself. */
+export const POLL_INTERVAL_MS = 3_000;
+const POLL_SYNC_TIMEOUT_MS = POLL_INTERVAL_MS + SYNC_TIMEOUT_MS;
 const OFFLINE_TIMEOUT_MS = 15_000;
 
 export interface BrowserEnv {
@@ -50,7 +53,8 @@ function uiPaths(options: BrowserEnv['options']): { events: string; create: { pa
 }
 
 export function twoTabsCheck(env: BrowserEnv): Promise<string> {
-  const live = env.options.realtime === 'sse';
+  const { realtime } = env.options;
+  const live = realtime !== 'none';
   return inContext(env, 'two-tabs', async (open) => {
     const a = await open('tab-a');
     await signUp(a, env.options);
@@ -58,15 +62,19 @@ export function twoTabsCheck(env: BrowserEnv): Promise<string> {
     const b = await open('tab-b');
     await expectTodosScreen(b, 'on load: the session was not restored from the refresh cookie');
     const events = uiPaths(env.options).events;
-    if (live && !(await b.answered(events, UI_TIMEOUT_MS))) fail(`tab B's event stream (GET ${events}) did not open within ${UI_TIMEOUT_MS} ms`);
+    if (realtime === 'sse' && !(await b.answered(events, UI_TIMEOUT_MS))) fail(`tab B's event stream (GET ${events}) did not open within ${UI_TIMEOUT_MS} ms`);
+    if (realtime === 'ws' && !(await b.socketReceived('/ws', (payload) => payload.includes('"ready"'), UI_TIMEOUT_MS))) {
+      fail(`tab B's WebSocket (/ws) was not ready within ${UI_TIMEOUT_MS} ms`);
+    }
     const title = uniqueTitle('two tabs');
     await addTodo(a, title);
     const added = performance.now();
     await expectState(todoItem(a, title), 'visible', `tab A does not show the todo it added`);
     let shown: string;
     if (live) {
-      await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo without a reload`, SYNC_TIMEOUT_MS);
-      shown = `tab B showed tab A's todo ${Math.round(performance.now() - added)} ms after Add, without reload`;
+      const timeout = realtime === 'polling' ? POLL_SYNC_TIMEOUT_MS : SYNC_TIMEOUT_MS;
+      await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo without a reload`, timeout);
+      shown = `tab B showed tab A's todo ${Math.round(performance.now() - added)} ms after Add, without reload${realtime === 'polling' ? ` (polling every ${POLL_INTERVAL_MS} ms)` : ` (${realtime})`}`;
     } else {
       await b.page.reload();
       await expectState(todoItem(b, title), 'visible', `tab B does not show tab A's todo after a reload`);
@@ -108,8 +116,11 @@ export async function tokenRefreshCheck(env: BrowserEnv): Promise<string> {
   return inContext(env, 'token-refresh', async (open) => {
     const a = await open('tab-a');
     await signUp(a, env.options);
+    // With polling, a refetch may meet the expired token (and refresh it) while we wait: watch from here.
+    const polling = env.options.realtime === 'polling';
+    const signedIn = a.responses.length;
     await sleep(SHORT_TOKEN_TTL_SECONDS * 1_000 + 1_200);
-    const before = a.responses.length;
+    const before = polling ? signedIn : a.responses.length;
     const title = uniqueTitle('after expiry');
     const started = performance.now();
     await addTodo(a, title);
@@ -117,13 +128,15 @@ export async function tokenRefreshCheck(env: BrowserEnv): Promise<string> {
     const ms = Math.round(performance.now() - started);
     await expectTodosScreen(a, 'once the access token expired');
     const create = uiPaths(env.options).create;
-    const seen = a.responses.slice(before).filter((r) => (r.method === 'POST' && r.path === create.path) || r.path === '/api/auth/refresh');
+    const seen = a.responses
+      .slice(before)
+      .filter((r) => (r.path === create.path && (r.method === 'POST' || polling)) || r.path === '/api/auth/refresh');
     const trail = seen.map((r) => `${r.method} ${r.path} ${r.status}`).join(' -> ');
     const rejected = seen.findIndex((r) => r.path === create.path && r.status === 401);
     if (rejected === -1) fail(`the expired access token was not rejected (ACCESS_TOKEN_TTL_SECONDS=${ttl}): ${trail || 'no request seen'}`);
     const refreshed = seen.findIndex((r, i) => i > rejected && r.path === '/api/auth/refresh' && r.status === 200);
     const retried = seen.findIndex((r, i) => i > refreshed && r.path === create.path && r.status === create.status);
-    if (refreshed === -1 || retried === -1) fail(`expected 401, a refresh (200), then the retried POST (${create.status}): ${trail}`);
+    if (refreshed === -1 || retried === -1) fail(`expected 401, a refresh (200), then the${polling ? '' : ' retried'} POST (${create.status}): ${trail}`);
     return `access token expired after ${ttl} s; ${trail}; todo shown ${ms} ms after Add, no login form`;
   });
 }

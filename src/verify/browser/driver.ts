@@ -39,6 +39,12 @@ export interface HttpResponse {
   request(): { method(): string };
 }
 
+/** A WebSocket the page opened (Playwright reports its frames, not its open). */
+export interface PageWebSocket {
+  url(): string;
+  on(event: 'framereceived', listener: (frame: { payload: string | Buffer }) => void): unknown;
+}
+
 export interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   reload(options?: { timeout?: number }): Promise<unknown>;
@@ -49,6 +55,7 @@ export interface Page {
   on(event: 'console', listener: (message: ConsoleMessage) => void): unknown;
   on(event: 'pageerror', listener: (error: Error) => void): unknown;
   on(event: 'response', listener: (response: HttpResponse) => void): unknown;
+  on(event: 'websocket', listener: (socket: PageWebSocket) => void): unknown;
 }
 
 export interface BrowserContext {

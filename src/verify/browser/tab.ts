@@ -12,6 +12,8 @@ export class Tab {
   /** Console errors and uncaught exceptions, less the expected ones. */
   readonly errors: string[] = [];
   readonly responses: { method: string; path: string; status: number }[] = [];
+  /** Text frames received on the page's WebSockets, by socket path. */
+  readonly socketFrames: { path: string; payload: string }[] = [];
   private readonly started = performance.now();
 
   private constructor(
@@ -29,6 +31,10 @@ export class Tab {
       this.errors.push(`uncaught: ${errorMessage(error)}`);
     });
     page.on('response', (response) => this.responses.push(describe(response)));
+    page.on('websocket', (socket) => {
+      const path = new URL(socket.url()).pathname;
+      socket.on('framereceived', ({ payload }) => this.socketFrames.push({ path, payload: String(payload) }));
+    });
   }
 
   static async open(context: BrowserContext, name: string, url: string): Promise<Tab> {
@@ -42,6 +48,16 @@ export class Tab {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       if (this.responses.some((r) => r.path === path && r.status === 200)) return true;
+      if (performance.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Whether a WebSocket on `path` received a frame matching `match`, within `timeoutMs`. */
+  async socketReceived(path: string, match: (payload: string) => boolean, timeoutMs: number): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      if (this.socketFrames.some((frame) => frame.path === path && match(frame.payload))) return true;
       if (performance.now() > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -7,14 +7,15 @@ import { createTodo, TodoSchema, uniqueTitle, type Session, type Todo } from '..
 import { expectProblem, expectStatus, issuesText } from '../assert.js';
 import { newSession, sameUserSession, type VerifyContext } from '../context.js';
 import { CheckSkipped, fail, type Phase } from '../runner.js';
+import { websocketChecks } from './realtime-ws.js';
 import { openEventStream, tryOpenEventStream, type EventStream, type SseEvent } from '../sse.js';
 
 /** How long an event may take to reach another stream. */
 export const EVENT_TIMEOUT_MS = 1_000;
 const HEARTBEAT_TIMEOUT_MS = 2_500;
 
-const TodoEventSchema = z.object({ type: z.enum(['todo.created', 'todo.updated']), todo: TodoSchema });
-const DeletedEventSchema = z.object({ type: z.literal('todo.deleted'), id: z.union([z.string(), z.number()]) });
+export const TodoEventSchema = z.object({ type: z.enum(['todo.created', 'todo.updated']), todo: TodoSchema });
+export const DeletedEventSchema = z.object({ type: z.literal('todo.deleted'), id: z.union([z.string(), z.number()]) });
 
 /** The todo an event is about, or undefined when its data does not match the contract. */
 function parseEvent(event: SseEvent): { type: string; id: string | number; title?: string } | undefined {
@@ -185,6 +186,11 @@ export class RealtimeChecks {
 }
 
 export async function realtimeChecks(ctx: VerifyContext, phase: Phase): Promise<void> {
+  if (ctx.options.realtime === 'ws') return websocketChecks(ctx, phase);
+  if (ctx.options.realtime === 'polling') {
+    phase.skip('server push', 'realtime: polling has no server push; the browser two-tab check proves sync within the poll interval');
+    return;
+  }
   if (ctx.options.realtime !== 'sse') {
     phase.skip('real-time sync', 'realtime: none');
     return;

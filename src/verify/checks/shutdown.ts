@@ -1,16 +1,20 @@
 /**
  * Step 4 (shutdown): one SIGTERM, observed two ways. A request still uploading its body when the
- * signal arrives gets its whole response; then open event streams end and the process exits 0
- * in time.
+ * signal arrives gets its whole response; then open event streams and sockets end and the process
+ * exits 0 in time.
  */
 import { request as httpRequest } from 'node:http';
 import { TodoSchema, uniqueTitle, type Session } from '../api.js';
-import { headersOf, newSession, type VerifyContext } from '../context.js';
+import { CLIENT_ORIGIN, headersOf, newSession, type VerifyContext } from '../context.js';
 import { excerpt } from '../http.js';
 import { errorMessage, fail, type Phase } from '../runner.js';
 import { describeExit, type ServerProcess } from '../server-process.js';
 import { describeEnd, openEventStream, type EventStream } from '../sse.js';
+import { openSocket, type TodoSocket } from '../ws.js';
 import { SHUTDOWN_TIMEOUT_MS } from './start.js';
+
+/** RFC 6455 "going away": what a server closes its sockets with on shutdown. */
+const CLOSE_GOING_AWAY = 1001;
 
 export const SHUTDOWN_DEADLINE_MS = SHUTDOWN_TIMEOUT_MS + 2_000;
 
@@ -20,7 +24,8 @@ const SETTLE_MS = 250;
 /** What both checks share: the stream opened before the signal, and when the signal was sent. */
 interface Termination {
   stream?: EventStream;
-  /** Why no stream could be opened (the realtime checks report the route itself). */
+  socket?: TodoSocket;
+  /** Why no stream or socket could be opened (the realtime checks report the route itself). */
   streamError?: string;
   sentAt?: number;
 }
@@ -39,11 +44,26 @@ export async function shutdownChecks(ctx: VerifyContext, server: ServerProcess, 
           state.streamError = errorMessage(error);
         }
       }
+      // An open WebSocket must be closed by the server with 1001.
+      if (ctx.options.realtime === 'ws') {
+        try {
+          state.socket = await openSocket('socket', {
+            projectDir: ctx.dir,
+            baseUrl: ctx.http.url('/').origin.replace(/^http/, 'ws'),
+            token: session?.accessToken,
+            origin: CLIENT_ORIGIN,
+            signal: ctx.signal,
+          });
+        } catch (error) {
+          state.streamError = errorMessage(error);
+        }
+      }
       return inFlightRequest(ctx, server, session, state);
     });
     await phase.run('graceful shutdown on SIGTERM', () => exitsInTime(server, state));
   } finally {
     await state.stream?.close();
+    await state.socket?.close();
   }
 }
 
@@ -125,7 +145,14 @@ async function exitsInTime(server: ServerProcess, state: Termination): Promise<s
   }
   const exitMs = Math.round(exit.at - sent);
   if (exit.code !== 0) fail(`exited with ${describeExit(exit)} ${exitMs} ms after SIGTERM, expected code 0:\n${server.output()}`);
-  if (state.streamError) fail(`exited 0 after ${exitMs} ms, but no event stream could be opened to see it ended: ${state.streamError}`);
+  if (state.streamError) fail(`exited 0 after ${exitMs} ms, but no event stream or socket could be opened to see it ended: ${state.streamError}`);
+  if (state.socket) {
+    const closed = await state.socket.closed;
+    if (closed.code !== CLOSE_GOING_AWAY) {
+      fail(`exited 0 after ${exitMs} ms, but the socket closed with ${closed.code}${closed.reason ? ` "${closed.reason}"` : ''}, expected ${CLOSE_GOING_AWAY} (going away)`);
+    }
+    return `exited 0 ${exitMs} ms after SIGTERM; the server closed the socket with 1001 after ${Math.round(closed.at - sent)} ms`;
+  }
   if (!stream) return `exited 0 ${exitMs} ms after SIGTERM`;
   const end = await stream.closed;
   if (end.by !== 'server') {

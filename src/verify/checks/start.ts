@@ -36,6 +36,7 @@ export async function serverSetup(options: ProjectOptions, tempDir: string): Pro
     CORS_ORIGINS: CLIENT_ORIGIN,
     AUTH_RATE_LIMIT_MAX: '1000',
     SSE_HEARTBEAT_MS: '1000',
+    WS_HEARTBEAT_MS: '1000',
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
   };
   if (options.auth === 'jwt') env.JWT_SECRET = randomBytes(48).toString('base64url');

@@ -51,6 +51,7 @@ async function main(): Promise<number | undefined> {
 
   const app = createApp({ config, logger, database });
   const server = await listen(app.express, config.http);
+  app.attach(server);
   logger.info({ url: serverUrl(server), env: config.nodeEnv }, 'server listening');
 
   exitOnSignals({

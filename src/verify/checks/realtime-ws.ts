@@ -1,0 +1,179 @@
+/**
+ * Step 4.4 for `--realtime ws`: the upgrade refuses what it must (no token, a foreign Origin)
+ * before any socket exists, two sockets of one user receive each other's changes, a third
+ * user's socket gets none of them, and the server pings.
+ */
+import { createTodo, login, register, todoPath, uniqueTitle, type Session, type Todo } from '../api.js';
+import { expectStatus } from '../assert.js';
+import { CLIENT_ORIGIN, type VerifyContext } from '../context.js';
+import { CheckSkipped, fail, type Phase } from '../runner.js';
+import { openSocket, tryOpenSocket, type SocketMessage, type SocketTarget, type TodoSocket } from '../ws.js';
+import { DeletedEventSchema, EVENT_TIMEOUT_MS, TodoEventSchema } from './realtime.js';
+
+const HEARTBEAT_TIMEOUT_MS = 2_500;
+const FOREIGN_ORIGIN = 'https://attacker.example';
+
+/** The todo a message is about, when it is a `todo.*` event matching the contract. */
+function todoOf(message: SocketMessage): { id: string | number; title?: string } | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(message.data);
+  } catch {
+    return undefined;
+  }
+  const changed = TodoEventSchema.safeParse(json);
+  if (changed.success) return changed.data.todo;
+  const deleted = DeletedEventSchema.safeParse(json);
+  return deleted.success ? { id: deleted.data.id } : undefined;
+}
+
+function about(type: string, key: { id?: string | number; title?: string }): (message: SocketMessage) => boolean {
+  return (message) => {
+    if (message.type !== type) return false;
+    const todo = todoOf(message);
+    if (!todo) return false;
+    return key.id !== undefined ? todo.id === key.id : todo.title === key.title;
+  };
+}
+
+async function expectMessage(socket: TodoSocket, type: string, key: { id?: string | number; title?: string }, since: number): Promise<number> {
+  const message = await socket.waitFor(about(type, key), EVENT_TIMEOUT_MS, `${type} event for todo ${key.id ?? `"${key.title}"`}`);
+  return Math.round(message.receivedAt - since);
+}
+
+interface Sockets {
+  owner: Session | undefined;
+  third: Session | undefined;
+  a: TodoSocket;
+  b: TodoSocket;
+  c: TodoSocket;
+  todo?: Todo;
+}
+
+export class WebSocketChecks {
+  private sockets: Sockets | undefined;
+  private readonly opened: TodoSocket[] = [];
+  constructor(private readonly ctx: VerifyContext) {}
+
+  private target(session: Session | undefined, origin: string | undefined = CLIENT_ORIGIN): SocketTarget {
+    return {
+      projectDir: this.ctx.dir,
+      baseUrl: this.ctx.http.url('/').origin.replace(/^http/, 'ws'),
+      token: session?.accessToken,
+      origin,
+      signal: this.ctx.signal,
+    };
+  }
+
+  private async open(label: string, session: Session | undefined): Promise<TodoSocket> {
+    const socket = await openSocket(label, this.target(session));
+    this.opened.push(socket);
+    return socket;
+  }
+
+  private need(): Sockets {
+    if (!this.sockets) throw new CheckSkipped('the sockets did not open');
+    return this.sockets;
+  }
+
+  private async expectRefused(label: string, target: SocketTarget, status: number): Promise<string> {
+    const result = await tryOpenSocket(label, target);
+    if ('socket' in result) {
+      await result.socket.close();
+      fail(`${label}: the upgrade was accepted; it must be refused with ${status} before upgrading`);
+    }
+    if (result.refused.status !== status) fail(`${label}: refused with ${result.refused.status}, expected ${status}: ${result.refused.body.slice(0, 200)}`);
+    return `${label} -> ${status} before the upgrade`;
+  }
+
+  requiresAuth(): Promise<string> {
+    return this.expectRefused('GET /ws without a token', this.target(undefined), 401);
+  }
+
+  async refusesForeignOrigin(): Promise<string> {
+    const session = await this.ctx.user();
+    return this.expectRefused(`GET /ws with Origin ${FOREIGN_ORIGIN}`, this.target(session, FOREIGN_ORIGIN), 403);
+  }
+
+  async openSockets(): Promise<string> {
+    const jwt = this.ctx.options.auth === 'jwt';
+    const owner = jwt ? await register(this.ctx.http, 'ws') : undefined;
+    const second = owner ? await login(this.ctx.http, owner) : undefined;
+    const third = jwt ? await register(this.ctx.http, 'ws-other') : undefined;
+    const a = await this.open('socket A', owner);
+    const b = await this.open(jwt ? 'socket B (same user, second login)' : 'socket B', second);
+    const c = await this.open(jwt ? 'socket C (another user)' : 'socket C', third);
+    this.sockets = { owner, third, a, b, c };
+    const ready = Math.round((b.messages[0]?.receivedAt ?? b.openedAt) - b.openedAt);
+    return `${jwt ? 'A and B: one user, two logins; C: another user (token in the subprotocol)' : 'three anonymous sockets'}; ready ${ready} ms after connecting`;
+  }
+
+  async created(): Promise<string> {
+    const s = this.need();
+    const title = uniqueTitle('ws');
+    const started = performance.now();
+    // wait before posting: the event may arrive before the POST's response
+    const posting = createTodo(this.ctx.http, s.owner?.headers ?? {}, title).then((todo) => (s.todo = todo));
+    const [latency, todo] = await Promise.all([expectMessage(s.b, 'todo.created', { title }, started), posting]);
+    await expectMessage(s.a, 'todo.created', { id: todo.id }, started);
+    return `socket B got todo.created ${latency} ms after the POST was sent`;
+  }
+
+  async updatedAndDeleted(): Promise<string> {
+    const s = this.need();
+    if (!s.todo) throw new CheckSkipped('creating a todo failed');
+    const headers = s.owner?.headers ?? {};
+    let started = performance.now();
+    expectStatus(await this.ctx.http.request(todoPath(s.todo.id), { method: 'PATCH', headers, json: { completed: true } }), 200);
+    const updated = await expectMessage(s.b, 'todo.updated', { id: s.todo.id }, started);
+    started = performance.now();
+    expectStatus(await this.ctx.http.request(todoPath(s.todo.id), { method: 'DELETE', headers }), 204);
+    const deleted = await expectMessage(s.b, 'todo.deleted', { id: s.todo.id }, started);
+    return `socket B got todo.updated in ${updated} ms, todo.deleted in ${deleted} ms`;
+  }
+
+  async audience(): Promise<string> {
+    const s = this.need();
+    if (!s.todo) throw new CheckSkipped('creating a todo failed');
+    const todo = s.todo;
+    if (!s.third) {
+      for (const type of ['todo.created', 'todo.deleted']) await expectMessage(s.c, type, { id: todo.id }, performance.now());
+      return 'an anonymous socket received every event';
+    }
+    const own = await createTodo(this.ctx.http, s.third.headers, uniqueTitle('ws-own'));
+    await expectMessage(s.c, 'todo.created', { id: own.id }, performance.now());
+    const leaked = s.c.messages.filter((m) => todoOf(m)?.id === todo.id);
+    if (leaked.length) fail(`socket C (another user) received ${leaked.map((m) => m.type).join(', ')} for the owner's todo ${todo.id}`);
+    return "another user's socket got its own event and none of the owner's";
+  }
+
+  /** WS_HEARTBEAT_MS=1000: a ping within 2.5 s of opening. */
+  async heartbeat(): Promise<string> {
+    const s = this.need();
+    const deadline = s.a.openedAt + HEARTBEAT_TIMEOUT_MS;
+    while (s.a.pings.length === 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const first = s.a.pings[0];
+    if (first === undefined) fail(`no ping within ${HEARTBEAT_TIMEOUT_MS} ms with WS_HEARTBEAT_MS=1000`);
+    return `ping ${Math.round(first - s.a.openedAt)} ms after the socket opened`;
+  }
+
+  async close(): Promise<void> {
+    this.sockets = undefined;
+    await Promise.all(this.opened.splice(0).map((socket) => socket.close()));
+  }
+}
+
+export async function websocketChecks(ctx: VerifyContext, phase: Phase): Promise<void> {
+  const checks = new WebSocketChecks(ctx);
+  try {
+    if (ctx.options.auth === 'jwt') await phase.run('socket requires a token', () => checks.requiresAuth());
+    await phase.run('socket refuses a foreign origin', () => checks.refusesForeignOrigin());
+    await phase.run('sockets open', () => checks.openSockets());
+    await phase.run('todo.created reaches the other tab', () => checks.created());
+    await phase.run('todo.updated and todo.deleted reach the other tab', () => checks.updatedAndDeleted());
+    await phase.run(ctx.options.auth === 'jwt' ? "other users' sockets get nothing" : 'every socket gets every event', () => checks.audience());
+    await phase.run('heartbeat', () => checks.heartbeat());
+  } finally {
+    await checks.close();
+  }
+}
