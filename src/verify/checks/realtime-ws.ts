@@ -3,9 +3,9 @@
  * before any socket exists, two sockets of one user receive each other's changes, a third
  * user's socket gets none of them, and the server pings.
  */
-import { createTodo, login, register, todoPath, uniqueTitle, type Session, type Todo } from '../api.js';
+import { createTodo, todoPath, uniqueTitle, type Session, type Todo } from '../api.js';
 import { expectStatus } from '../assert.js';
-import { CLIENT_ORIGIN, type VerifyContext } from '../context.js';
+import { CLIENT_ORIGIN, newSession, sameUserSession, type VerifyContext } from '../context.js';
 import { CheckSkipped, fail, type Phase } from '../runner.js';
 import { openSocket, tryOpenSocket, type SocketMessage, type SocketTarget, type TodoSocket } from '../ws.js';
 import { DeletedEventSchema, EVENT_TIMEOUT_MS, TodoEventSchema } from './realtime.js';
@@ -97,9 +97,9 @@ export class WebSocketChecks {
 
   async openSockets(): Promise<string> {
     const jwt = this.ctx.options.auth === 'jwt';
-    const owner = jwt ? await register(this.ctx.http, 'ws') : undefined;
-    const second = owner ? await login(this.ctx.http, owner) : undefined;
-    const third = jwt ? await register(this.ctx.http, 'ws-other') : undefined;
+    const owner = jwt ? await newSession(this.ctx, 'ws') : undefined;
+    const second = owner ? await sameUserSession(this.ctx, owner) : undefined;
+    const third = jwt ? await newSession(this.ctx, 'ws-other') : undefined;
     const a = await this.open('socket A', owner);
     const b = await this.open(jwt ? 'socket B (same user, second login)' : 'socket B', second);
     const c = await this.open(jwt ? 'socket C (another user)' : 'socket C', third);
@@ -113,7 +113,7 @@ export class WebSocketChecks {
     const title = uniqueTitle('ws');
     const started = performance.now();
     // wait before posting: the event may arrive before the POST's response
-    const posting = createTodo(this.ctx.http, s.owner?.headers ?? {}, title).then((todo) => (s.todo = todo));
+    const posting = createTodo(this.ctx.todos, s.owner?.headers ?? {}, title).then((todo) => (s.todo = todo));
     const [latency, todo] = await Promise.all([expectMessage(s.b, 'todo.created', { title }, started), posting]);
     await expectMessage(s.a, 'todo.created', { id: todo.id }, started);
     return `socket B got todo.created ${latency} ms after the POST was sent`;
@@ -140,7 +140,7 @@ export class WebSocketChecks {
       for (const type of ['todo.created', 'todo.deleted']) await expectMessage(s.c, type, { id: todo.id }, performance.now());
       return 'an anonymous socket received every event';
     }
-    const own = await createTodo(this.ctx.http, s.third.headers, uniqueTitle('ws-own'));
+    const own = await createTodo(this.ctx.todos, s.third.headers, uniqueTitle('ws-own'));
     await expectMessage(s.c, 'todo.created', { id: own.id }, performance.now());
     const leaked = s.c.messages.filter((m) => todoOf(m)?.id === todo.id);
     if (leaked.length) fail(`socket C (another user) received ${leaked.map((m) => m.type).join(', ')} for the owner's todo ${todo.id}`);
