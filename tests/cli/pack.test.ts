@@ -26,7 +26,7 @@ describe('--template', () => {
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/--audit "some" is not a valid value: choose one of writes, all, off/);
     const open = await cli(
-      ['app', '--template', PACK, '--service', 'api', '--frontend', 'none', '--realtime', 'none', '--auth', 'none', '--dry-run'],
+      ['app', '--template', PACK, '--service', 'api', '--backend', 'express', '--frontend', 'none', '--db', 'sqlite', '--api', 'rest', '--realtime', 'none', '--auth', 'none', '--dry-run'],
       cwd,
     );
     expect(open.exitCode).toBe(2);

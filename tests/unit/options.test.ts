@@ -80,7 +80,8 @@ describe('choices and defaults follow the compatibility rules', () => {
   it('a microservice offers no client and only stateless auth', () => {
     expect(allowedChoices('frontend', { service: 'microservice' }).map((c) => c.value)).toEqual(['none']);
     expect(allowedChoices('auth', { service: 'microservice' }).map((c) => c.value)).toEqual(['jwt', 'none']);
-    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['realtime', 'auth']);
+    // backend is not asked: a microservice has Express only so far
+    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['db', 'api', 'realtime', 'auth']);
   });
 
   it('refuses a microservice with a client, naming both flags and the reason', () => {
@@ -125,12 +126,14 @@ describe('resolveOptions', () => {
   it('without a terminal and without --yes, names every unanswered flag', async () => {
     const attempt = resolveOptions({ given: { auth: 'none' }, yes: false });
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
-    await expect(attempt).rejects.toThrow(/--service <fullstack\|api\|microservice>, --realtime <sse\|none>/);
+    await expect(attempt).rejects.toThrow(
+      /--service <fullstack\|api\|microservice>, --backend <express\|fastify>, --db <sqlite\|postgres>, --api <rest\|trpc>, --realtime <sse\|ws\|polling\|none>/,
+    );
     await expect(attempt).rejects.not.toThrow(/--auth/);
   });
 
   it('without a terminal, all flags given is enough', async () => {
-    const given = { service: 'api', db: 'postgres', realtime: 'none', auth: 'none' };
+    const given = { service: 'api', backend: 'fastify', db: 'postgres', api: 'rest', realtime: 'none', auth: 'none' };
     expect(unansweredQuestions(given)).toEqual([]);
     expect(await resolveOptions({ given, yes: false })).toMatchObject(given);
   });
@@ -142,7 +145,13 @@ describe('resolveOptions', () => {
       return key === 'service' ? 'api' : initial;
     };
     const options = await resolveOptions({ given: { auth: 'jwt' }, yes: false, ask });
-    expect(asked).toEqual(['service:fullstack/api/microservice:fullstack', 'realtime:sse/none:sse']);
+    expect(asked).toEqual([
+      'service:fullstack/api/microservice:fullstack',
+      'backend:express/fastify:express',
+      'db:sqlite/postgres:sqlite',
+      'api:rest/trpc:rest',
+      'realtime:sse/ws/polling/none:sse',
+    ]);
     expect(options.frontend).toBe('none');
   });
 });
@@ -159,8 +168,9 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api: 2 realtime x 2 auth each; microservice: the same 4
-    expect(all).toHaveLength(12);
+    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|none) x 2 auth = 24, plus
+    // Fastify (rest, no ws) 2 db x 3 realtime x 2 auth = 12; microservice: Express only, 24
+    expect(all).toHaveLength(96);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

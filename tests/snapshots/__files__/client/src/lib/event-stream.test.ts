@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch, problemResponse } from '../test/http';
-import { backoffDelay, connectEventStream, createEventParser, type ServerSentEvent } from './event-stream';
+import { connectEventStream, createEventParser, type ServerSentEvent } from './event-stream';
 
 function parse(...chunks: string[]): ServerSentEvent[] {
   const events: ServerSentEvent[] = [];
@@ -47,17 +47,6 @@ describe('createEventParser', () => {
       { event: 'todo.updated', data: '1' },
       { event: 'message', data: '2' },
     ]);
-  });
-});
-
-describe('backoffDelay', () => {
-  it('grows exponentially, is capped, and keeps jitter within [half, full] of the step', () => {
-    const backoff = { baseMs: 1_000, maxMs: 8_000 };
-    expect(backoffDelay(0, backoff, () => 0)).toBe(500);
-    expect(backoffDelay(0, backoff, () => 1)).toBe(1_000);
-    expect(backoffDelay(2, backoff, () => 1)).toBe(4_000);
-    expect(backoffDelay(10, backoff, () => 1)).toBe(8_000);
-    expect(backoffDelay(10, backoff, () => 0)).toBe(4_000);
   });
 });
 

@@ -1,4 +1,5 @@
 import { ApiError, send } from './api-client';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type Backoff } from './reconnect';
 
 export interface ServerSentEvent {
   /** The `event:` field; `message` when the server sent none. */
@@ -47,22 +48,6 @@ export function createEventParser(onEvent: (event: ServerSentEvent) => void): { 
   };
 }
 
-export interface Backoff {
-  baseMs: number;
-  maxMs: number;
-}
-
-const DEFAULT_BACKOFF: Backoff = { baseMs: 1_000, maxMs: 30_000 };
-
-/**
- * Delay before reconnection attempt `attempt` (0-based): exponential and capped, with jitter
- * so clients dropped together by a server restart do not all return at the same instant.
- */
-export function backoffDelay(attempt: number, backoff: Backoff = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt);
-  return ceiling / 2 + random() * (ceiling / 2);
-}
-
 export interface EventStreamOptions {
   path: string;
   signal: AbortSignal;
@@ -109,16 +94,4 @@ async function readEvents(response: Response, onEvent: (event: ServerSentEvent) 
     if (done) return;
     parser.push(decoder.decode(value, { stream: true }));
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }
