@@ -2,7 +2,11 @@
 import type { CookieJar } from './cookies.js';
 import { CheckFailure, errorMessage } from './runner.js';
 
-export const REQUEST_TIMEOUT_MS = 5_000;
+/**
+ * A correctness bound, not a speed target: registering hashes a password with scrypt at OWASP's
+ * cost, which takes seconds on a busy 2-core CI machine running several projects at once.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface RequestOptions {
   method?: string;

@@ -4,7 +4,7 @@
  */
 import { execa } from 'execa';
 import type { ProjectOptions } from '../../options/questions.js';
-import { fail } from '../runner.js';
+import { CheckSkipped, fail } from '../runner.js';
 import { MAIN_SCRIPT, type ServerSetup } from './start.js';
 
 const FAIL_FAST_MS = 10_000;
@@ -15,11 +15,19 @@ const FAIL_FAST_MS = 10_000;
  * set, even to '', and the generated config reads an empty value as "not set".
  */
 export function requiredVariables(options: ProjectOptions): string[] {
-  return ['CORS_ORIGINS', ...(options.auth === 'jwt' ? ['JWT_SECRET'] : [])];
+  const micro = options.service === 'microservice';
+  return [
+    // a microservice's callers are mostly other services: its CORS origins are optional
+    ...(micro ? [] : ['CORS_ORIGINS']),
+    ...(options.db === 'postgres' ? ['DATABASE_URL'] : []),
+    ...(options.auth === 'jwt' ? ['JWT_SECRET'] : []),
+    ...(options.auth === 'jwt' && micro ? ['JWT_ISSUER', 'JWT_AUDIENCE'] : []),
+  ];
 }
 
 export async function configMissingCheck(dir: string, setup: ServerSetup, options: ProjectOptions, signal?: AbortSignal): Promise<string> {
   const missing = requiredVariables(options);
+  if (missing.length === 0) throw new CheckSkipped('this combination has no required variable: every setting has a default');
   const names = missing.join(' and ');
   const started = performance.now();
   const result = await execa(process.execPath, [MAIN_SCRIPT], {
