@@ -74,7 +74,7 @@ export const checklist: readonly ChecklistItem[] = [
     item: 'Authentication middleware in place',
     implementedBy: (o) => (o.auth === 'jwt' ? ['server/src/auth/auth.middleware.ts'] : noAuth),
   },
-  { list: 'backend', item: 'Health check endpoints (/health, /ready)', implementedBy: () => ['server/src/health/health.routes.ts'] },
+  { list: 'backend', item: 'Health check endpoints (/health, /ready)', implementedBy: () => ['server/src/health/health.routes.ts', 'server/src/health/readiness.ts'] },
   { list: 'backend', item: 'Graceful shutdown handling (SIGTERM)', implementedBy: () => ['server/src/shared/shutdown.ts', 'server/src/main.ts'] },
   { list: 'backend', item: 'CORS configured (explicit origins, not *)', implementedBy: () => ['server/src/shared/http/security.ts', 'server/src/config.ts'] },
   { list: 'backend', item: 'Security headers (helmet or equivalent)', implementedBy: () => ['server/src/shared/http/security.ts'] },
@@ -147,7 +147,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'hardening',
     item: 'Readiness reports its dependencies (503 when the database fails)',
-    implementedBy: () => ['server/src/health/health.routes.ts'],
+    implementedBy: () => ['server/src/health/readiness.ts'],
   },
   {
     list: 'hardening',

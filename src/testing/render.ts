@@ -62,7 +62,8 @@ function renderTree(options: ProjectOptions, input: RenderInput): FileTree {
     secrets: SNAPSHOT_SECRETS,
     toolVersion: SNAPSHOT_TOOL_VERSION,
     ...(templates ? { templates } : {}),
-    ...(input.pack ? { pack: input.pack } : {}),
+    // the answers file records where the pack came from: a path that differs between machines
+    ...(input.pack ? { pack: { ...input.pack, source: `<${input.pack.name}>` } } : {}),
     ...(input.extras ? { extras: input.extras } : {}),
   });
 }
