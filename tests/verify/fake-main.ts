@@ -42,7 +42,12 @@ await app.listen(Number(env.PORT), env.HOST);
 // what the tests check afterwards, for every server Step 4 started: the process is gone, the temp database removed
 mkdirSync('fake-runs', { recursive: true });
 writeFileSync(`fake-runs/${process.pid}.json`, JSON.stringify({ pid: process.pid, databaseUrl: env.DATABASE_URL }));
-if (faults.has('crash-after-start')) setTimeout(() => die('boom: the database went away'), 300);
+// After start, deterministically: the first todo request (the smoke phase) takes the process down.
+if (faults.has('crash-after-start')) {
+  app.server.prependListener('request', (req) => {
+    if (req.url?.startsWith('/api/todos')) die('boom: the database went away');
+  });
+}
 
 process.on('SIGTERM', () => {
   if (faults.has('ignore-sigterm')) return;
