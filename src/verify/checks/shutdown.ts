@@ -67,9 +67,12 @@ export async function shutdownChecks(ctx: VerifyContext, server: ServerProcess, 
   }
 }
 
+/** One SIGTERM for both checks: a second one is the operator's "exit now", which skips the graceful path. */
 function sigterm(server: ServerProcess, state: Termination): number {
-  state.sentAt ??= performance.now();
-  server.kill('SIGTERM');
+  if (state.sentAt === undefined) {
+    state.sentAt = performance.now();
+    server.kill('SIGTERM');
+  }
   return state.sentAt;
 }
 
