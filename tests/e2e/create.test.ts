@@ -59,7 +59,7 @@ describe('create an API-only service without auth or real-time', () => {
   it(
     'passes Step 4 and its own tests',
     async () => {
-      const { created, dir } = await createAndProve(['--service', 'api', '--realtime', 'none', '--auth', 'none', '--no-git']);
+      const { created, dir } = await createAndProve(['--service', 'api', '--backend', 'express', '--db', 'sqlite', '--api', 'rest', '--realtime', 'none', '--auth', 'none', '--no-git']);
       expect(created.stdout).toMatch(/○ realtime: /);
       expect(created.stdout).toMatch(/○ browser: two tabs stay in sync \d+ ms service: api \(no client\)/);
       expect(created.stdout).not.toMatch(/✖/);
