@@ -59,6 +59,8 @@ export function summaryTable(report: VerifyReport, { width }: TableOptions = {})
     return text.length > room ? `${text.slice(0, room - 1)}…` : text;
   };
   const line = (cells: string[]) => cells.join('  ').trimEnd();
+  // an empty cell stays empty: wrapped in escape codes it would defeat trimEnd when colour is on
+  const dim = (text: string) => (text.trim() === '' ? text : pc.dim(text));
   const lines = [
     pc.bold(line([header.phase.padEnd(w.phase), header.name.padEnd(w.name), header.status.padEnd(w.status), header.duration.padStart(w.duration), header.detail])),
     ...rows.map((r) =>
@@ -67,8 +69,8 @@ export function summaryTable(report: VerifyReport, { width }: TableOptions = {})
         r.name.padEnd(w.name),
         // pad the plain text, then colour it: escape codes have no width
         paint[r.status](`${plainMarks[r.status]} ${r.status}`.padEnd(w.status)),
-        pc.dim(r.duration.padStart(w.duration)),
-        r.status === 'failed' ? fit(r.detail) : pc.dim(fit(r.detail)),
+        dim(r.duration.padStart(w.duration)),
+        r.status === 'failed' ? fit(r.detail) : dim(fit(r.detail)),
       ]),
     ),
   ];
