@@ -14,6 +14,11 @@ export interface ChecklistItem {
 
 const noClient = { notApplicable: 'API-only service: no client is generated; /api/openapi.json is the contract for its consumers.' };
 const noAuth = { notApplicable: 'Generated with --auth none: there are no users, tokens or sessions.' };
+/** Also recorded in docs/DECISIONS.md (the why of `--auth session`). */
+export const noRefreshToken = {
+  notApplicable:
+    'Generated with --auth session: there is no access token to refresh. The session lives server-side, referenced by an httpOnly SameSite cookie, and ends at its idle or absolute timeout or at logout; a 401 sends the client to the login form (server/src/auth/auth.service.ts, client/src/lib/api-client.ts).',
+};
 
 const errorFiles = ['server/src/shared/errors.ts', 'server/src/shared/http/error-handler.ts', 'shared/src/problem.ts'];
 
@@ -23,7 +28,7 @@ export const checklist: readonly ChecklistItem[] = [
     item: 'Project scaffolded with feature-first structure',
     implementedBy: (o) => [
       'server/src/todos/',
-      ...(o.auth === 'jwt' ? ['server/src/auth/'] : []),
+      ...(o.auth !== 'none' ? ['server/src/auth/'] : []),
       'server/src/health/',
       'server/src/shared/',
     ],
@@ -57,7 +62,10 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'backend',
     item: 'Authentication middleware in place',
-    implementedBy: (o) => (o.auth === 'jwt' ? ['server/src/auth/auth.middleware.ts'] : noAuth),
+    implementedBy: (o) =>
+      o.auth === 'none'
+        ? noAuth
+        : ['server/src/auth/auth.middleware.ts', ...(o.auth === 'session' ? ['server/src/auth/csrf.middleware.ts'] : [])],
   },
   { list: 'backend', item: 'Health check endpoints (/health, /ready)', implementedBy: () => ['server/src/health/health.routes.ts'] },
   { list: 'backend', item: 'Graceful shutdown handling (SIGTERM)', implementedBy: () => ['server/src/shared/shutdown.ts', 'server/src/main.ts'] },
@@ -106,7 +114,9 @@ export const checklist: readonly ChecklistItem[] = [
     implementedBy: (o) =>
       o.auth === 'none'
         ? noAuth
-        : [
+        : o.auth === 'session'
+          ? noRefreshToken
+          : [
             'server/src/auth/auth.service.ts',
             'server/src/auth/refresh-token.repository.ts',
             ...(o.frontend === 'none' ? [] : ['client/src/lib/api-client.ts']),
@@ -116,7 +126,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'hardening',
     item: 'Rate limiting on public endpoints (the auth routes)',
-    implementedBy: (o) => (o.auth === 'jwt' ? ['server/src/shared/http/security.ts', 'server/src/app.ts'] : noAuth),
+    implementedBy: (o) => (o.auth !== 'none' ? ['server/src/shared/http/security.ts', 'server/src/app.ts'] : noAuth),
   },
   {
     list: 'hardening',
@@ -146,7 +156,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'iron-rules',
     item: '3. Services never import HTTP request/response types',
-    implementedBy: (o) => ['server/src/todos/todo.service.ts', ...(o.auth === 'jwt' ? ['server/src/auth/auth.service.ts'] : [])],
+    implementedBy: (o) => ['server/src/todos/todo.service.ts', ...(o.auth !== 'none' ? ['server/src/auth/auth.service.ts'] : [])],
   },
   {
     list: 'iron-rules',

@@ -15,7 +15,11 @@ export const layers: readonly Layer[] = [
   { dir: 'server/express', applies: (o) => o.backend === 'express' },
   { dir: 'db/sqlite', applies: (o) => o.db === 'sqlite' },
   { dir: 'api/rest', applies: (o) => o.api === 'rest' },
+  // Users and password hashing, shared by every auth strategy.
+  { dir: 'auth/common', applies: (o) => o.auth !== 'none' },
   { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' },
+  { dir: 'auth/session', applies: (o) => o.auth === 'session' },
+  { dir: 'auth/session+express', applies: (o) => o.auth === 'session' && o.backend === 'express' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },
   { dir: 'client/react', applies: (o) => o.frontend === 'react' },
 ];
