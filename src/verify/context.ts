@@ -26,7 +26,7 @@ export function createContext(input: Omit<VerifyContext, 'user'>): VerifyContext
     user: async () => {
       if (input.options.auth === 'none') return undefined;
       if (!attempt) {
-        attempt = register(input.http, 'user');
+        attempt = register(input.http, 'user', input.options.auth);
         return attempt;
       }
       try {

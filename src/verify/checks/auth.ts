@@ -82,7 +82,7 @@ export async function credentialErrorsCheck(ctx: VerifyContext): Promise<string>
 export async function todoIsolationCheck(ctx: VerifyContext): Promise<string> {
   const owner: Session | undefined = await ctx.user();
   if (!owner) fail('no user');
-  const other = await register(ctx.http, 'other');
+  const other = await register(ctx.http, 'other', ctx.options.auth === 'none' ? 'jwt' : ctx.options.auth);
   const todo = await createTodo(ctx.http, owner.headers, uniqueTitle('private'));
   for (const [method, json] of [['GET', undefined], ['PATCH', { completed: true }], ['DELETE', undefined]] as const) {
     const res = await ctx.http.request(todoPath(todo.id), { method, json, headers: other.headers });

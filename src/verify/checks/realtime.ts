@@ -104,15 +104,16 @@ export class RealtimeChecks {
   }
 
   async openStreams(): Promise<string> {
-    const jwt = this.ctx.options.auth === 'jwt';
-    const owner = jwt ? await register(this.ctx.http, 'sse') : undefined;
-    const second = owner ? await login(this.ctx.http, owner) : undefined;
-    const third = jwt ? await register(this.ctx.http, 'sse-other') : undefined;
+    const mode = this.ctx.options.auth;
+    const jwt = mode !== 'none';
+    const owner = mode !== 'none' ? await register(this.ctx.http, 'sse', mode) : undefined;
+    const second = owner && mode !== 'none' ? await login(this.ctx.http, owner, mode) : undefined;
+    const third = mode !== 'none' ? await register(this.ctx.http, 'sse-other', mode) : undefined;
     const a = await this.open('stream A', owner);
     const b = await this.open(jwt ? 'stream B (same user, second login)' : 'stream B', second);
     const c = await this.open(jwt ? 'stream C (another user)' : 'stream C', third);
     this.streams = { owner, a, b, c, third };
-    return jwt ? 'A and B: one user, two logins; C: another user (bearer header)' : 'three anonymous streams';
+    return jwt ? `A and B: one user, two logins; C: another user (${mode === 'session' ? 'session cookie' : 'bearer header'})` : 'three anonymous streams';
   }
 
   async created(): Promise<string> {
@@ -182,11 +183,11 @@ export async function realtimeChecks(ctx: VerifyContext, phase: Phase): Promise<
   }
   const checks = new RealtimeChecks(ctx);
   try {
-    if (ctx.options.auth === 'jwt') await phase.run('event stream requires a token', () => checks.requiresAuth());
+    if (ctx.options.auth !== 'none') await phase.run('event stream requires a token', () => checks.requiresAuth());
     await phase.run('event streams open', () => checks.openStreams());
     await phase.run('todo.created reaches the other tab', () => checks.created());
     await phase.run('todo.updated and todo.deleted reach the other tab', () => checks.updatedAndDeleted());
-    await phase.run(ctx.options.auth === 'jwt' ? "other users' streams get nothing" : 'every stream gets every event', () => checks.audience());
+    await phase.run(ctx.options.auth !== 'none' ? "other users' streams get nothing" : 'every stream gets every event', () => checks.audience());
     await phase.run('heartbeat', () => checks.heartbeat());
   } finally {
     await checks.close();

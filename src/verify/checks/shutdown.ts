@@ -12,7 +12,7 @@ export async function gracefulShutdownCheck(ctx: VerifyContext, server: ServerPr
   // An open event stream is the in-flight request the server must end itself.
   let stream: EventStream | undefined;
   if (ctx.options.realtime === 'sse') {
-    const session = ctx.options.auth === 'jwt' ? await register(ctx.http, 'shutdown') : undefined;
+    const session = ctx.options.auth !== 'none' ? await register(ctx.http, 'shutdown', ctx.options.auth) : undefined;
     stream = await openEventStream('event stream', ctx.http.url('/api/events'), session?.headers ?? {}, { signal: ctx.signal });
   }
   try {

@@ -120,7 +120,7 @@ export async function smokeChecks(ctx: VerifyContext, phase: Phase): Promise<voi
   await phase.run('GET /ready', () => readyCheck(ctx));
   await phase.run('client served', () => clientCheck(ctx));
   await phase.run('OpenAPI document', () => openApiCheck(ctx));
-  await phase.run(ctx.options.auth === 'jwt' ? 'todo CRUD as a registered user' : 'todo CRUD (anonymous)', () => todoCrudCheck(ctx));
+  await phase.run(ctx.options.auth !== 'none' ? 'todo CRUD as a registered user' : 'todo CRUD (anonymous)', () => todoCrudCheck(ctx));
   await phase.run('validation error 422', () => validationCheck(ctx));
   await phase.run('unknown route 404', () => notFoundCheck(ctx));
   await phase.run('x-request-id', () => requestIdCheck(ctx));
