@@ -19,8 +19,14 @@ function endpoints(o: ProjectOptions): string[] {
       '`POST /api/auth/refresh` (reuse of a rotated token revokes its family), `POST /api/auth/logout`, `GET /api/auth/me`',
     );
   }
+  if (o.auth === 'session') {
+    list.push(
+      '`POST /api/auth/register`, `POST /api/auth/login`: `{user, csrfToken}` plus a new server-side session in an httpOnly SameSite=Lax cookie (login replaces the previous session)',
+      '`POST /api/auth/logout` (destroys the session), `POST /api/auth/logout-all`, `GET /api/auth/me`, `GET /api/auth/csrf`; every POST/PATCH/DELETE needs `X-CSRF-Token`',
+    );
+  }
   list.push(
-    `\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${o.auth === 'jwt' ? ' (each user sees only their own todos)' : ''}`,
+    `\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${o.auth !== 'none' ? ' (each user sees only their own todos)' : ''}`,
   );
   if (o.realtime === 'sse') list.push('`GET /api/events`: Server-Sent Events `todo.created`, `todo.updated`, `todo.deleted`, with heartbeats');
   if (o.api === 'rest') list.push('`GET /api/openapi.json`: the OpenAPI 3.1 contract, generated from the shared zod schemas');
@@ -36,7 +42,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   ];
   if (client) {
     built.push(
-      `A React + Vite + TanStack Query client: typed API client${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${o.realtime === 'sse' ? ', and live updates over SSE with reconnection' : ''}.`,
+      `A React + Vite + TanStack Query client: typed API client${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : o.auth === 'session' ? ' that sends the session cookie and the CSRF token on every change, and shows the login form on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${o.realtime === 'sse' ? ', and live updates over SSE with reconnection' : ''}.`,
     );
   }
   const run = [
@@ -49,13 +55,13 @@ export function handoffFor(o: ProjectOptions): Handoff {
     run.push({ command: 'npm run test:e2e', what: 'the browser proof: the built app in headless Chromium, two tabs of one user (Chromium from CHROME_PATH or PATH)' });
   }
   if (o.realtime === 'sse' && client) {
-    run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth === 'jwt' ? 'create an account in one (the other signs in from the same session), then ' : ''}add a todo in one tab and watch it appear in the other` });
+    run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth !== 'none' ? 'create an account in one (the other signs in from the same session), then ' : ''}add a todo in one tab and watch it appear in the other` });
   }
   const missing = [
     'HTTPS: terminate TLS in front of the server (a reverse proxy or the platform), then set TRUST_PROXY_HOPS and NODE_ENV=production.',
     'SQLite suits one server process; move to PostgreSQL before running several instances.',
   ];
-  if (o.auth === 'jwt') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
+  if (o.auth !== 'none') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
   if (o.auth === 'none') missing.push('No authentication: anyone who can reach the server can read and change every todo.');
   if (o.realtime === 'sse') missing.push('The event bus is in-process: several server instances need a shared bus (e.g. Redis pub/sub) to fan out events.');
   missing.push('Background jobs, caching and file uploads (guide sections 8-10) are not needed by the example domain and are not generated.');
@@ -67,6 +73,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
     { file: 'server/src/app.ts', what: 'the app factory: middleware order and routes' },
     { file: 'server/src/todos/', what: 'the example feature: controller, service, repository' },
     ...(o.auth === 'jwt' ? [{ file: 'server/src/auth/', what: 'registration, login, token rotation' }] : []),
+    ...(o.auth === 'session' ? [{ file: 'server/src/auth/', what: 'registration, login, server-side sessions, CSRF protection' }] : []),
     { file: 'shared/src/', what: 'zod schemas and types shared by server and client' },
     ...(client ? [{ file: 'client/src/lib/api-client.ts', what: 'the typed API client' }] : []),
     { file: 'create-fullstack-app.json', what: 'the answers this project was generated from' },

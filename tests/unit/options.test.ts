@@ -80,7 +80,7 @@ describe('choices and defaults follow the compatibility rules', () => {
 
 describe('flag checks', () => {
   it('names the flag and the allowed values for an unknown value', () => {
-    expect(() => checkCombination({ auth: 'oauth' })).toThrowError(/--auth "oauth" is not a valid value: choose one of jwt, none/);
+    expect(() => checkCombination({ auth: 'oauth' })).toThrowError(/--auth "oauth" is not a valid value: choose one of jwt, session, none/);
   });
 
   it('names both flags of a conflict', () => {
@@ -137,7 +137,7 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(12);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });
