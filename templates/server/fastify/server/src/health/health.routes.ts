@@ -1,25 +1,22 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../shared/logger.js';
+import { checkReadiness, type Pingable } from './readiness.js';
 
-/** What readiness needs from the database: a cheap round trip. */
-export interface Pingable {
-  ping(): Promise<void>;
-}
+export { checkReadiness, type Pingable } from './readiness.js';
 
 /**
- * `/health`: liveness, the process answers. `/ready`: readiness, its dependencies answer too, so a
- * load balancer stops sending traffic (503) while the database is unreachable.
+ * `/health`: liveness, the process answers (no dependency is touched). `/ready`: readiness, every
+ * dependency answers too, with its latency, so a load balancer stops sending traffic (503) while one
+ * is unreachable. A new dependency is one more entry in `dependencies`.
  */
 export const healthRoutes: FastifyPluginAsync<{ database: Pingable; logger: Logger }> = async (app, { database, logger }) => {
+  const dependencies: Record<string, Pingable> = { database };
+
   app.get('/health', async () => ({ status: 'ok' }));
 
   app.get('/ready', async (_request, reply) => {
-    try {
-      await database.ping();
-      return { status: 'ok', checks: { database: { status: 'ok' } } };
-    } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed: database');
-      return reply.status(503).send({ status: 'unavailable', checks: { database: { status: 'unavailable' } } });
-    }
+    const readiness = await checkReadiness(dependencies, logger);
+    void reply.header('Cache-Control', 'no-store');
+    return reply.status(readiness.status === 'ok' ? 200 : 503).send(readiness);
   });
 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkReadiness } from '../../src/health/health.routes.js';
+import { checkReadiness } from '../../src/health/readiness.js';
 import { send } from '../support/http.js';
 import { createTestLogger } from '../support/log-sink.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
