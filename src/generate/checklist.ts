@@ -25,6 +25,14 @@ const verifyOnly = {
 };
 /** The service keeps users and issues tokens itself (auth jwt, except in a verification-only microservice). */
 const issuesTokens = (o: ProjectOptions) => o.auth === 'jwt' && o.service !== 'microservice';
+/** The service keeps users and signs them in itself: jwt outside a microservice, or session. */
+const hasAccounts = (o: ProjectOptions) => o.auth === 'session' || issuesTokens(o);
+
+/** Also recorded in docs/DECISIONS.md (the why of `--auth session`). */
+export const noRefreshToken = {
+  notApplicable:
+    'Generated with --auth session: there is no access token to refresh. The session lives server-side, referenced by an httpOnly SameSite cookie, and ends at its idle or absolute timeout or at logout; a 401 sends the client to the login form (server/src/auth/auth.service.ts, client/src/lib/api-client.ts).',
+};
 
 const errorFiles = ['server/src/shared/errors.ts', 'server/src/shared/http/error-handler.ts', 'shared/src/problem.ts'];
 
@@ -34,7 +42,7 @@ export const checklist: readonly ChecklistItem[] = [
     item: 'Project scaffolded with feature-first structure',
     implementedBy: (o) => [
       'server/src/todos/',
-      ...(o.auth === 'jwt' ? ['server/src/auth/'] : []),
+      ...(o.auth !== 'none' ? ['server/src/auth/'] : []),
       'server/src/health/',
       'server/src/shared/',
     ],
@@ -72,7 +80,10 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'backend',
     item: 'Authentication middleware in place',
-    implementedBy: (o) => (o.auth === 'jwt' ? ['server/src/auth/auth.middleware.ts'] : noAuth),
+    implementedBy: (o) =>
+      o.auth === 'none'
+        ? noAuth
+        : ['server/src/auth/auth.middleware.ts', ...(o.auth === 'session' ? ['server/src/auth/csrf.middleware.ts'] : [])],
   },
   { list: 'backend', item: 'Health check endpoints (/health, /ready)', implementedBy: () => ['server/src/health/health.routes.ts', 'server/src/health/readiness.ts'] },
   { list: 'backend', item: 'Graceful shutdown handling (SIGTERM)', implementedBy: () => ['server/src/shared/shutdown.ts', 'server/src/main.ts'] },
@@ -127,6 +138,8 @@ export const checklist: readonly ChecklistItem[] = [
         ? noAuth
         : o.service === 'microservice'
           ? verifyOnly
+          : o.auth === 'session'
+            ? noRefreshToken
           : [
             'server/src/auth/auth.service.ts',
             'server/src/auth/refresh-token.repository.ts',
@@ -180,7 +193,7 @@ export const checklist: readonly ChecklistItem[] = [
   {
     list: 'iron-rules',
     item: '3. Services never import HTTP request/response types',
-    implementedBy: (o) => ['server/src/todos/todo.service.ts', ...(issuesTokens(o) ? ['server/src/auth/auth.service.ts'] : [])],
+    implementedBy: (o) => ['server/src/todos/todo.service.ts', ...(hasAccounts(o) ? ['server/src/auth/auth.service.ts'] : [])],
   },
   {
     list: 'iron-rules',

@@ -8,8 +8,9 @@ export interface TemplateContext extends ChoiceFlags {
   projectName: string;
   options: ProjectOptions;
   /**
-   * Capabilities that several layers test. `accounts`: the service keeps users, passwords and
-   * refresh tokens and issues tokens itself; a microservice with auth only verifies tokens.
+   * Capabilities that several layers test. `accounts`: the service keeps users and passwords and
+   * signs them in itself (JWT with refresh tokens, or server-side sessions); a microservice with
+   * auth only verifies tokens.
    * `realtime` means a server push channel (sse or ws) and so the event bus; polling is a
    * client-only refetch and leaves it false.
    */
@@ -51,7 +52,8 @@ export function templateContext(input: ContextInput): TemplateContext {
     has: {
       client: input.options.frontend !== 'none',
       auth: input.options.auth !== 'none',
-      accounts: input.options.auth === 'jwt' && input.options.service !== 'microservice',
+      // Sessions always keep accounts; a JWT microservice only verifies tokens it did not issue.
+      accounts: input.options.auth === 'session' || (input.options.auth === 'jwt' && input.options.service !== 'microservice'),
       realtime: input.options.realtime === 'sse' || input.options.realtime === 'ws',
     },
     versions,

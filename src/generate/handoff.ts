@@ -26,7 +26,13 @@ function endpoints(o: ProjectOptions): string[] {
       '`POST /api/auth/refresh` (reuse of a rotated token revokes its family), `POST /api/auth/logout`, `GET /api/auth/me`',
     );
   }
-  const own = o.auth === 'jwt' ? (micro ? " (owned by the token's `sub`: each caller sees only their own todos)" : ' (each user sees only their own todos)') : '';
+  if (o.auth === 'session') {
+    list.push(
+      '`POST /api/auth/register`, `POST /api/auth/login`: `{user, csrfToken}` plus a new server-side session in an httpOnly SameSite=Lax cookie (login replaces the previous session)',
+      '`POST /api/auth/logout` (destroys the session), `POST /api/auth/logout-all`, `GET /api/auth/me`, `GET /api/auth/csrf`; every POST/PATCH/DELETE needs `X-CSRF-Token`',
+    );
+  }
+  const own = o.auth !== 'none' ? (micro ? " (owned by the token's `sub`: each caller sees only their own todos)" : ' (each user sees only their own todos)') : '';
   if (o.api === 'trpc') {
     list.push(`tRPC at \`/api/trpc\`: \`todos.list\`, \`todos.get\` (queries), \`todos.create\`, \`todos.update\`, \`todos.remove\` (mutations)${own}; errors carry the problem+json body in \`error.data.problem\``);
     if (o.realtime === 'sse') list.push('`todos.onChange`: a tRPC subscription over Server-Sent Events streaming `todo.created`, `todo.updated`, `todo.deleted`');
@@ -65,7 +71,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   }
   if (client) {
     built.push(
-      `A React + Vite + TanStack Query client: ${o.api === 'trpc' ? 'tRPC client through @trpc/tanstack-react-query' : 'typed API client'}${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${liveUpdates[o.realtime]}.`,
+      `A React + Vite + TanStack Query client: ${o.api === 'trpc' ? 'tRPC client through @trpc/tanstack-react-query' : 'typed API client'}${o.auth === 'jwt' ? ' that attaches the in-memory access token and refreshes it transparently on a 401' : o.auth === 'session' ? ' that sends the session cookie and the CSRF token on every change, and shows the login form on a 401' : ''}, human error messages, field errors next to inputs, loading states, an offline banner${liveUpdates[o.realtime]}.`,
     );
   }
   const run = [
@@ -100,7 +106,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
     run.push({ command: 'npm run test:e2e', what: 'the browser proof: the built app in headless Chromium, two tabs of one user (Chromium from CHROME_PATH or PATH)' });
   }
   if (o.realtime !== 'none' && client) {
-    run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth === 'jwt' ? 'create an account in one (the other signs in from the same session), then ' : ''}add a todo in one tab and watch it appear in the other` });
+    run.push({ command: 'open http://localhost:3000 in two tabs', what: `${o.auth !== 'none' ? 'create an account in one (the other signs in from the same session), then ' : ''}add a todo in one tab and watch it appear in the other` });
   }
   const missing = [
     'HTTPS: terminate TLS in front of the server (a reverse proxy or the platform), then set TRUST_PROXY_HOPS and NODE_ENV=production.',
@@ -111,7 +117,7 @@ export function handoffFor(o: ProjectOptions): Handoff {
   if (o.auth === 'jwt' && micro) {
     missing.push('Tokens are verified with a shared HS256 secret; an identity provider that signs with RS256/ES256 needs its JWKS URL (jose `createRemoteJWKSet`) in `server/src/auth/tokens.ts`.');
     missing.push('Roles and scopes from the token are not checked; add them to `auth.middleware.ts` when routes need them.');
-  } else if (o.auth === 'jwt') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
+  } else if (o.auth !== 'none') missing.push('Email verification, password reset and roles (RBAC) are not generated.');
   if (o.auth === 'none') missing.push('No authentication: anyone who can reach the server can read and change every todo.');
   if (o.realtime === 'sse' || o.realtime === 'ws') missing.push('The event bus is in-process: several server instances need a shared bus (e.g. Redis pub/sub) to fan out events.');
   if (o.realtime === 'polling') missing.push('Polling has no server push: other tabs see a change within the poll interval (VITE_POLL_INTERVAL_MS, 3 s), and every open tab costs one request per interval.');
@@ -127,9 +133,10 @@ export function handoffFor(o: ProjectOptions): Handoff {
       what: o.api === 'trpc' ? 'the example feature: tRPC router, service, repository' : 'the example feature: controller, service, repository',
     },
     ...(o.api === 'trpc' ? [{ file: 'server/src/trpc/', what: 'the tRPC instance, context, error mapping and the AppRouter type' }] : []),
-        ...(o.auth === 'jwt'
+    ...(o.auth === 'jwt'
       ? [{ file: 'server/src/auth/', what: micro ? 'access token verification and the dev token script' : 'registration, login, token rotation' }]
       : []),
+    ...(o.auth === 'session' ? [{ file: 'server/src/auth/', what: 'registration, login, server-side sessions, CSRF protection' }] : []),
     ...(micro ? [{ file: 'Dockerfile', what: 'the container image build' }] : []),
     { file: 'shared/src/', what: 'zod schemas and types shared by server and client' },
     ...(client

@@ -28,9 +28,14 @@ export const layers: readonly Layer[] = [
   { dir: 'auth/jwt-verify', applies: (o) => o.auth === 'jwt' },
   { dir: 'auth/jwt-verify+express', applies: (o) => o.auth === 'jwt' && o.backend === 'express' },
   { dir: 'auth/jwt-verify+fastify', applies: (o) => o.auth === 'jwt' && o.backend === 'fastify' },
+  // Users and password hashing, for every strategy whose service keeps accounts (context `has.accounts`).
+  { dir: 'auth/common', applies: (o) => o.auth === 'session' || (o.auth === 'jwt' && o.service !== 'microservice') },
   { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' },
   { dir: 'auth/jwt+express', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' && o.backend === 'express' },
   { dir: 'auth/jwt+fastify', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' && o.backend === 'fastify' },
+  // Server-side sessions with CSRF protection; refused with Fastify and microservice (schema.ts).
+  { dir: 'auth/session', applies: (o) => o.auth === 'session' },
+  { dir: 'auth/session+express', applies: (o) => o.auth === 'session' && o.backend === 'express' },
   // The event bus both push methods publish to; polling and none have no server push.
   { dir: 'realtime/events', applies: (o) => o.realtime === 'sse' || o.realtime === 'ws' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },

@@ -177,6 +177,12 @@ export const questionData = {
         why: 'A short-lived access token kept in memory plus a rotating, server-stored refresh token in an httpOnly cookie keeps tokens away from scripts and lets a stolen refresh token be detected and revoked.',
       },
       {
+        value: 'session',
+        label: 'Server-side session',
+        hint: 'random session id in an httpOnly SameSite cookie, sessions stored in the database, CSRF token',
+        why: 'A server-side session in the database, referenced by a random id in an httpOnly SameSite cookie, can be revoked at once (logout, log out everywhere) and keeps every credential out of scripts; a synchronizer CSRF token and an Origin check protect state-changing requests, and there is no refresh token: the idle and absolute expiry of the stored session do its job.',
+      },
+      {
         value: 'none',
         label: 'None',
         hint: 'todos are shared by everyone',

@@ -1,6 +1,6 @@
 /** What every HTTP check gets: the running server's client, the options and a shared user. */
 import type { ProjectOptions } from '../options/questions.js';
-import { login, register, type Session } from './api.js';
+import { login, register, type AuthMode, type Session } from './api.js';
 import type { HttpClient } from './http.js';
 import { createTodoApi, type TodoApi } from './todo-api.js';
 import { CheckSkipped, errorMessage } from './runner.js';
@@ -46,15 +46,20 @@ export function createContext(input: Omit<VerifyContext, 'user' | 'todos'>): Ver
 }
 
 /** A new user: registered, or with a verification-only service, a new token subject. */
-export async function newSession(ctx: Pick<VerifyContext, 'http' | 'tokens'>, label: string): Promise<Session> {
-  return ctx.tokens ? ctx.tokens.session(label) : register(ctx.http, label);
+export async function newSession(ctx: Pick<VerifyContext, 'http' | 'tokens' | 'options'>, label: string): Promise<Session> {
+  return ctx.tokens ? ctx.tokens.session(label) : register(ctx.http, label, authModeOf(ctx.options));
 }
 
 /** The same user again in a second session: a second login, or a second token for the same subject. */
-export async function sameUserSession(ctx: Pick<VerifyContext, 'http' | 'tokens'>, session: Session): Promise<Session> {
-  return ctx.tokens ? ctx.tokens.session('again', session.userId) : login(ctx.http, session);
+export async function sameUserSession(ctx: Pick<VerifyContext, 'http' | 'tokens' | 'options'>, session: Session): Promise<Session> {
+  return ctx.tokens ? ctx.tokens.session('again', session.userId) : login(ctx.http, session, authModeOf(ctx.options));
 }
 
 export function headersOf(session: Session | undefined): Record<string, string> {
   return session?.headers ?? {};
+}
+
+/** How a register or login response opens a session: a bearer token, or a cookie plus CSRF token. */
+function authModeOf(options: ProjectOptions): AuthMode {
+  return options.auth === 'session' ? 'session' : 'jwt';
 }

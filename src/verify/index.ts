@@ -23,7 +23,7 @@ import { healthyCheck, migrateCheck, serverSetup } from './checks/start.js';
 import { createContext } from './context.js';
 import { HttpClient } from './http.js';
 import { LiveServer } from './live-server.js';
-import { Recorder, type Phase } from './runner.js';
+import { fail, Recorder, type Phase } from './runner.js';
 import { tokenMinterFor } from './tokens.js';
 import { describeExit } from './server-process.js';
 import type { VerifyInput, VerifyReport } from './types.js';
@@ -115,13 +115,18 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
           if (running) await shutdownChecks(ctx, running, p);
         },
       };
+      let exitReported = false;
       for (const name of AFTER_START) {
         const phase = recorder.phase(name);
         const running = server.current;
-        // a server that crashed during a phase (or was not restarted) fails the rest with one clear reason
+        // a server that crashed during or between phases (or was not restarted) is one failure, with
+        // its output; the phases after it are skipped with the same reason
         if (!running?.running) {
           const exit = running ? `${describeExit(await running.exited)}):\n${running.output()}` : 'never started)';
-          phase.skip(`${name} checks`, `the server exited (${exit}`);
+          if (!exitReported) {
+            exitReported = true;
+            await phase.run('server still running', () => fail(`the server exited on its own (${exit}`));
+          } else phase.skip(`${name} checks`, `the server exited (${exit}`);
         } else await phases[name](phase);
       }
     }

@@ -52,7 +52,7 @@ export class TokenMinter {
   /** A caller with a new subject, shaped like a registered session (no email, password or cookies). */
   session(label: string, sub = `verify-${label}-${randomUUID().slice(0, 8)}`): Session {
     const accessToken = this.mint({ sub });
-    return { email: '', password: '', userId: sub, accessToken, jar: new CookieJar(), headers: bearer(accessToken) };
+    return { email: '', password: '', userId: sub, accessToken, csrfToken: '', jar: new CookieJar(), headers: bearer(accessToken) };
   }
 }
 

@@ -27,7 +27,7 @@ describe('create-fullstack-app (built CLI, no terminal)', () => {
   });
 
   it.each([
-    [['app', '--auth', 'oauth'], /--auth "oauth" is not a valid value: choose one of jwt, none/],
+    [['app', '--auth', 'oauth'], /--auth "oauth" is not a valid value: choose one of jwt, session, none/],
     [['app', '--service', 'api', '--frontend', 'react'], /--service api and --frontend react cannot be combined/],
     [['app', '--pm', 'yarn', '--yes'], /--pm "yarn" is not supported: choose one of npm/],
     [['app', '--colour'], /unknown option '--colour'/],

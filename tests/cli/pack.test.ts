@@ -42,6 +42,6 @@ describe('--template', () => {
     );
     const run = await cli(['app', '--yes', '--template', './my-pack'], cwd);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('my-pack/template-pack.json: layers[1].when.auth[0]: "oauth" is not a choice of --auth (jwt, none)');
+    expect(run.stderr).toContain('my-pack/template-pack.json: layers[1].when.auth[0]: "oauth" is not a choice of --auth (jwt, session, none)');
   });
 });

@@ -43,7 +43,7 @@ describe('pack manifest', () => {
 
   it('names the file and the field of every problem', () => {
     expect(problemsOf(manifest({ layers: [{ dir: 'a' }, { dir: 'b', when: { auth: ['oauth'] } }] }))).toBe(
-      'my-pack/template-pack.json: layers[1].when.auth[0]: "oauth" is not a choice of --auth (jwt, none)',
+      'my-pack/template-pack.json: layers[1].when.auth[0]: "oauth" is not a choice of --auth (jwt, session, none)',
     );
     expect(problemsOf(manifest({ layers: [{ dir: 'a', when: { colour: ['red'] } }] }))).toMatch(/layers\[0\]\.when\.colour: "colour" is neither a built-in option/);
     expect(problemsOf(manifest({ layers: [{ dir: 'a', replaces: 'auth/oauth' }] }))).toMatch(/layers\[0\]\.replaces: "auth\/oauth" is not a built-in layer/);

@@ -37,7 +37,7 @@ export async function expectTodosScreen(tab: Tab, why: string): Promise<void> {
 
 /** With auth, creates a new account through the form; then the todo screen is shown. */
 export async function signUp(tab: Tab, options: ProjectOptions): Promise<void> {
-  if (options.auth === 'jwt') {
+  if (options.auth !== 'none') {
     await tab.page.getByLabel('Email', { exact: true }).fill(`browser-${randomUUID().slice(0, 8)}@example.com`);
     await tab.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await tab.page.getByRole('button', { name: 'Create account', exact: true }).click();

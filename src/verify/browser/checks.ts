@@ -81,7 +81,7 @@ export function twoTabsCheck(env: BrowserEnv): Promise<string> {
       shown = "tab B showed tab A's todo after a reload (live sync not checked: realtime: none)";
     }
     expectNoConsoleErrors([a, b]);
-    return `${env.options.auth === 'jwt' ? 'tab B restored the session from the cookie; ' : ''}${shown}`;
+    return `${env.options.auth !== 'none' ? 'tab B restored the session from the cookie; ' : ''}${shown}`;
   });
 }
 
@@ -110,7 +110,8 @@ export function offlineCheck(env: BrowserEnv): Promise<string> {
 }
 
 export async function tokenRefreshCheck(env: BrowserEnv): Promise<string> {
-  if (env.options.auth !== 'jwt') throw new CheckSkipped('auth: none');
+  if (env.options.auth === 'none') throw new CheckSkipped('auth: none');
+  if (env.options.auth === 'session') throw new CheckSkipped('auth: session has no access token to refresh (see "session survives a reload")');
   const ttl = String(SHORT_TOKEN_TTL_SECONDS);
   if (env.live.env.ACCESS_TOKEN_TTL_SECONDS !== ttl) await env.live.restart({ ACCESS_TOKEN_TTL_SECONDS: ttl }, env.signal);
   return inContext(env, 'token-refresh', async (open) => {
@@ -138,5 +139,26 @@ export async function tokenRefreshCheck(env: BrowserEnv): Promise<string> {
     const retried = seen.findIndex((r, i) => i > refreshed && r.path === create.path && r.status === create.status);
     if (refreshed === -1 || retried === -1) fail(`expected 401, a refresh (200), then the${polling ? '' : ' retried'} POST (${create.status}): ${trail}`);
     return `access token expired after ${ttl} s; ${trail}; todo shown ${ms} ms after Add, no login form`;
+  });
+}
+
+/** `--auth session`: a reload keeps the user signed in (from the httpOnly cookie alone); sign-out ends it for good. */
+export async function sessionReloadCheck(env: BrowserEnv): Promise<string> {
+  if (env.options.auth !== 'session') throw new CheckSkipped(`auth: ${env.options.auth} (checked for --auth session only)`);
+  return inContext(env, 'session-reload', async (open) => {
+    const a = await open('tab-a');
+    await signUp(a, env.options);
+    const title = uniqueTitle('before reload');
+    await addTodo(a, title);
+    await expectState(todoItem(a, title), 'visible', 'the todo added before the reload');
+    await a.page.reload();
+    await expectTodosScreen(a, 'after a reload: the session was not restored from its cookie');
+    await expectState(todoItem(a, title), 'visible', 'the todo after the reload');
+    await a.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expectState(a.page.getByLabel('Email', { exact: true }), 'visible', 'the login form after "Sign out"');
+    await a.page.reload();
+    await expectState(a.page.getByLabel('Email', { exact: true }), 'visible', 'the login form after signing out and reloading (the session must be gone server-side)');
+    expectNoConsoleErrors([a]);
+    return 'signed in, reloaded: still signed in with the todo shown; signed out, reloaded: login form';
   });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ProjectOptions } from '../../options/schema.js';
 import type { LiveServer } from '../live-server.js';
 import type { Phase } from '../runner.js';
-import { offlineCheck, tokenRefreshCheck, twoTabsCheck, type BrowserEnv } from './checks.js';
+import { offlineCheck, sessionReloadCheck, tokenRefreshCheck, twoTabsCheck, type BrowserEnv } from './checks.js';
 import { launchChromium, loadDriver, type Browser } from './driver.js';
 import { findChromium } from './find-chromium.js';
 import { ARTIFACTS_DIR } from './tab.js';
@@ -14,6 +14,7 @@ const CHECKS: [name: string, run: (env: BrowserEnv) => Promise<string>][] = [
   // restarts the server with a short token lifetime, which the next check uses
   ['offline banner, then recovery', offlineCheck],
   ['expired access token refreshed transparently', tokenRefreshCheck],
+  ['session survives a reload', sessionReloadCheck],
 ];
 export const BROWSER_CHECK_NAMES = CHECKS.map(([name]) => name);
 

@@ -68,9 +68,14 @@ export class Tab {
   }
 }
 
-/** A first visit asks POST /api/auth/refresh without a cookie yet: its 401 is expected. */
+/**
+ * A first visit asks whether the cookie holds a session (POST /api/auth/refresh with jwt,
+ * GET /api/auth/me with sessions) before any sign-in: its 401 is expected.
+ */
+const SESSION_PROBES = new Set(['/api/auth/refresh', '/api/auth/me']);
+
 function isExpectedError(text: string, url: string): boolean {
-  return /status of 401/.test(text) && new URL(url || 'http://x/').pathname === '/api/auth/refresh';
+  return /status of 401/.test(text) && SESSION_PROBES.has(new URL(url || 'http://x/').pathname);
 }
 
 function describe(response: HttpResponse): { method: string; path: string; status: number } {

@@ -4,9 +4,15 @@ import { CLIENT_ORIGIN, type VerifyContext } from '../context.js';
 import { describe, type HttpResponse } from '../http.js';
 import { CheckSkipped, fail, type Phase } from '../runner.js';
 import { refusedTokensCheck, statelessCheck } from './auth-verify.js';
+import { sessionAuthChecks } from './auth-session.js';
 import { authFlowCheck, authRequiredCheck, credentialErrorsCheck, refreshReuseCheck, todoIsolationCheck } from './auth.js';
 
 const EVIL_ORIGIN = 'http://evil.example';
+
+/** The request headers a browser client sends cross-origin (`--auth session` adds its CSRF header). */
+function clientHeaders(ctx: VerifyContext): string[] {
+  return ['content-type', 'authorization', ...(ctx.options.auth === 'session' ? ['x-csrf-token'] : [])];
+}
 
 function preflight(ctx: VerifyContext, origin: string): Promise<HttpResponse> {
   return ctx.http.request(ctx.todos.endpointPath, {
@@ -14,7 +20,7 @@ function preflight(ctx: VerifyContext, origin: string): Promise<HttpResponse> {
     headers: {
       origin,
       'access-control-request-method': 'POST',
-      'access-control-request-headers': 'content-type,authorization',
+      'access-control-request-headers': clientHeaders(ctx).join(','),
     },
   });
 }
@@ -36,14 +42,14 @@ export async function corsAllowedCheck(ctx: VerifyContext): Promise<string> {
   const methods = res.headers.get('access-control-allow-methods');
   if (methods !== null && !listIncludes(methods, 'post')) fail(`preflight: Access-Control-Allow-Methods "${methods}" does not allow POST`);
   const allowHeaders = res.headers.get('access-control-allow-headers');
-  for (const name of ['content-type', 'authorization']) {
+  for (const name of clientHeaders(ctx)) {
     if (!listIncludes(allowHeaders, name)) fail(`preflight: Access-Control-Allow-Headers "${allowHeaders ?? 'missing'}" does not allow ${name}`);
   }
   const simple = await ctx.http.request('/health', { headers: { origin: CLIENT_ORIGIN } });
   if (simple.headers.get('access-control-allow-origin') !== CLIENT_ORIGIN) {
     fail(`GET /health from ${CLIENT_ORIGIN}: Access-Control-Allow-Origin is "${simple.headers.get('access-control-allow-origin') ?? 'missing'}"`);
   }
-  return `preflight ${res.status}: origin ${CLIENT_ORIGIN}, ${stateless ? 'no credentials' : 'credentials'}, POST, content-type+authorization`;
+  return `preflight ${res.status}: origin ${CLIENT_ORIGIN}, ${stateless ? 'no credentials' : 'credentials'}, POST, ${clientHeaders(ctx).join('+')}`;
 }
 
 export async function corsRefusedCheck(ctx: VerifyContext): Promise<string> {
@@ -76,7 +82,7 @@ export async function securityHeadersCheck(ctx: VerifyContext): Promise<string> 
 }
 
 export async function rateLimitHeadersCheck(ctx: VerifyContext): Promise<string> {
-  if (ctx.options.auth !== 'jwt') throw new CheckSkipped('auth: none (no /api/auth routes)');
+  if (ctx.options.auth === 'none') throw new CheckSkipped('auth: none (no /api/auth routes)');
   if (ctx.options.service === 'microservice') throw new CheckSkipped('microservice: no /api/auth routes, tokens come from the identity provider');
   const res = await ctx.http.request('/api/auth/login', { method: 'POST', json: { email: 'verify-nobody@example.com', password: 'wrong-password-1' } });
   const found = ['ratelimit', 'ratelimit-policy'].filter((name) => res.headers.has(name));
@@ -91,13 +97,15 @@ export async function integrationChecks(ctx: VerifyContext, phase: Phase): Promi
   await phase.run('CORS allows the client origin', () => corsAllowedCheck(ctx));
   await phase.run('CORS refuses other origins', () => corsRefusedCheck(ctx));
   await phase.run('security headers', () => securityHeadersCheck(ctx));
-  if (ctx.options.auth !== 'jwt') {
+  if (ctx.options.auth === 'none') {
     phase.skip('auth flow', 'auth: none');
   } else if (ctx.options.service === 'microservice') {
     await phase.run('todos require a bearer token', () => authRequiredCheck(ctx));
     await phase.run('expired or foreign tokens 401, a valid one 200', () => refusedTokensCheck(ctx));
     await phase.run("another user's todo is 404", () => todoIsolationCheck(ctx));
     await phase.run('stateless: no sign-in routes, no cookies', () => statelessCheck(ctx));
+  } else if (ctx.options.auth === 'session') {
+    await sessionAuthChecks(ctx, phase);
   } else {
     await phase.run('todos require a bearer token', () => authRequiredCheck(ctx));
     await phase.run('auth flow: register, login, refresh, me, logout', () => authFlowCheck(ctx));

@@ -114,7 +114,7 @@ export class RealtimeChecks {
   }
 
   async openStreams(): Promise<string> {
-    const jwt = this.ctx.options.auth === 'jwt';
+    const jwt = this.ctx.options.auth !== 'none';
     const owner = jwt ? await newSession(this.ctx, 'sse') : undefined;
     const second = owner ? await sameUserSession(this.ctx, owner) : undefined;
     const third = jwt ? await newSession(this.ctx, 'sse-other') : undefined;
@@ -122,7 +122,7 @@ export class RealtimeChecks {
     const b = await this.open(jwt ? 'stream B (same user, second login)' : 'stream B', second);
     const c = await this.open(jwt ? 'stream C (another user)' : 'stream C', third);
     this.streams = { owner, a, b, c, third };
-    return jwt ? 'A and B: one user, two logins; C: another user (bearer header)' : 'three anonymous streams';
+    return jwt ? `A and B: one user, two logins; C: another user (${this.ctx.options.auth === 'session' ? 'session cookie' : 'bearer header'})` : 'three anonymous streams';
   }
 
   async created(): Promise<string> {
@@ -197,11 +197,11 @@ export async function realtimeChecks(ctx: VerifyContext, phase: Phase): Promise<
   }
   const checks = new RealtimeChecks(ctx);
   try {
-    if (ctx.options.auth === 'jwt') await phase.run('event stream requires a token', () => checks.requiresAuth());
+    if (ctx.options.auth !== 'none') await phase.run('event stream requires a token', () => checks.requiresAuth());
     await phase.run('event streams open', () => checks.openStreams());
     await phase.run('todo.created reaches the other tab', () => checks.created());
     await phase.run('todo.updated and todo.deleted reach the other tab', () => checks.updatedAndDeleted());
-    await phase.run(ctx.options.auth === 'jwt' ? "other users' streams get nothing" : 'every stream gets every event', () => checks.audience());
+    await phase.run(ctx.options.auth !== 'none' ? "other users' streams get nothing" : 'every stream gets every event', () => checks.audience());
     if (ctx.options.api === 'trpc') {
       phase.skip('heartbeat', "api: trpc sends tRPC's own ping event every 15 s (server/src/trpc/trpc.ts), not SSE_HEARTBEAT_MS comments; not waited for");
     } else await phase.run('heartbeat', () => checks.heartbeat());

@@ -35,7 +35,7 @@ export async function shutdownChecks(ctx: VerifyContext, server: ServerProcess, 
   let session: Session | undefined;
   try {
     await phase.run('in-flight request completes on SIGTERM', async () => {
-      session = ctx.options.auth === 'jwt' ? await newSession(ctx, 'shutdown') : undefined;
+      session = ctx.options.auth !== 'none' ? await newSession(ctx, 'shutdown') : undefined;
       // An open event stream is the long-lived response the server must end itself.
       if (ctx.options.realtime === 'sse') {
         try {

@@ -128,7 +128,7 @@ export async function smokeChecks(ctx: VerifyContext, phase: Phase): Promise<voi
   await phase.run('GET /ready', () => readyCheck(ctx));
   await phase.run('client served', () => clientCheck(ctx));
   await phase.run('OpenAPI document', () => openApiCheck(ctx));
-  const as = ctx.options.auth !== 'jwt' ? '(anonymous)' : ctx.tokens ? 'with an identity-provider token' : 'as a registered user';
+  const as = ctx.options.auth === 'none' ? '(anonymous)' : ctx.tokens ? 'with an identity-provider token' : 'as a registered user';
   await phase.run(`todo CRUD ${as}`, () => todoCrudCheck(ctx));
   await phase.run('validation error 422', () => validationCheck(ctx));
   await phase.run('unknown route 404', () => notFoundCheck(ctx));

@@ -50,6 +50,12 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+export class ForbiddenError extends AppError {
+  constructor(detail = 'This request is not allowed.') {
+    super({ status: 403, code: 'forbidden', title: 'Forbidden', detail });
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(resource: string, id?: string) {
     super({

@@ -4,6 +4,9 @@ import { ConflictError, UnauthorizedError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { PasswordHasher } from './password.js';
 import { generateRefreshToken, hashRefreshToken } from './refresh-tokens.js';
+import { INVALID_CREDENTIALS, toUser, type UserRecord, type UserRepository } from './users.js';
+
+export { INVALID_CREDENTIALS, type UserRecord, type UserRepository } from './users.js';
 
 /**
  * Accounts and sessions. A session is a short-lived access token plus a refresh token; refresh
@@ -11,17 +14,6 @@ import { generateRefreshToken, hashRefreshToken } from './refresh-tokens.js';
  * again means it was stolen: the whole family is revoked. No HTTP in here: the controller turns
  * sessions into JSON and cookies.
  */
-
-export interface UserRecord extends User {
-  passwordHash: string;
-}
-
-export interface UserRepository {
-  /** False when the email is already taken. */
-  insert(user: UserRecord): Promise<boolean>;
-  findByEmail(email: string): Promise<UserRecord | null>;
-  findById(id: string): Promise<UserRecord | null>;
-}
 
 export interface RefreshTokenRecord {
   id: string;
@@ -67,14 +59,8 @@ export interface AuthServiceDependencies {
   newId?: () => string;
 }
 
-/** One message for an unknown email and a wrong password, so the answer reveals neither. */
-export const INVALID_CREDENTIALS = 'The email or password is incorrect.';
 const INVALID_REFRESH_TOKEN = 'The refresh token is invalid or has expired: sign in again.';
 const DAY_MS = 86_400_000;
-
-function toUser({ id, email, createdAt }: UserRecord): User {
-  return { id, email, createdAt };
-}
 
 export class AuthService {
   private readonly deps: AuthServiceDependencies;

@@ -1,28 +1,6 @@
-import type {
-  RefreshTokenRecord,
-  RefreshTokenRepository,
-  UserRecord,
-  UserRepository,
-} from '../../src/auth/auth.service.js';
-import type { PasswordHasher } from '../../src/auth/password.js';
+import type { RefreshTokenRecord, RefreshTokenRepository } from '../../src/auth/auth.service.js';
 
-export class InMemoryUserRepository implements UserRepository {
-  readonly users: UserRecord[] = [];
-
-  async insert(user: UserRecord): Promise<boolean> {
-    if (this.users.some((existing) => existing.email === user.email)) return false;
-    this.users.push(user);
-    return true;
-  }
-
-  async findByEmail(email: string): Promise<UserRecord | null> {
-    return this.users.find((user) => user.email === email) ?? null;
-  }
-
-  async findById(id: string): Promise<UserRecord | null> {
-    return this.users.find((user) => user.id === id) ?? null;
-  }
-}
+export { InMemoryUserRepository, plainTextHasher } from './in-memory-users.js';
 
 export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
   readonly tokens: RefreshTokenRecord[] = [];
@@ -49,9 +27,3 @@ export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
     for (const token of this.tokens) if (token.familyId === familyId && token.revokedAt === null) token.revokedAt = revokedAt;
   }
 }
-
-/** Reversible "hashing": the service's logic is under test here, not scrypt. */
-export const plainTextHasher: PasswordHasher = {
-  hash: async (password) => `plain$${password}`,
-  verify: async (password, stored) => stored === `plain$${password}`,
-};

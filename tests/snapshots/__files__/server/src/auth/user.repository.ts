@@ -1,5 +1,5 @@
 import type { Queryable } from '../shared/database/database.js';
-import type { UserRecord, UserRepository } from './auth.service.js';
+import type { UserRecord, UserRepository } from './users.js';
 
 type UserRow = { id: string; email: string; password_hash: string; created_at: string };
 
