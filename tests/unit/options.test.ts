@@ -168,10 +168,10 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|none) x 2 auth (jwt, none) = 24,
-    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest, no ws, no session)
-    // 2 db x 3 realtime x 2 auth = 12; microservice: Express only, jwt or none, 24
-    expect(all).toHaveLength(108);
+    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|polling|none) x 2 auth (jwt, none) = 28,
+    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest or trpc, no ws, no session)
+    // 2 db x 2 api x 3 realtime x 2 auth = 24; microservice: Express only, jwt or none, 28
+    expect(all).toHaveLength(144);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });
