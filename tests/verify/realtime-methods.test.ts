@@ -17,11 +17,22 @@ describe('realtime phase', () => {
     const url = await app.listen();
     try {
       const recorder = new Recorder();
-      await realtimeChecks(createContext({ dir: '/nonexistent', options: options('polling', 'jwt'), http: new HttpClient(url) }), recorder.phase('realtime'));
+      await realtimeChecks(
+        createContext({ dir: '/nonexistent', options: options('polling', 'jwt'), http: new HttpClient(url) }),
+        recorder.phase('realtime'),
+      );
       expect(recorder.results).toEqual([
-        expect.objectContaining({ name: 'no event stream with polling', status: 'passed', detail: 'GET /api/events -> 404 (no server push)' }),
+        expect.objectContaining({
+          name: 'no event stream with polling',
+          status: 'passed',
+          detail: 'GET /api/events -> 404 (no server push)',
+        }),
         expect.objectContaining({ name: "a poll sees the other tab's change", status: 'passed' }),
-        expect.objectContaining({ name: 'server push', status: 'skipped', detail: expect.stringMatching(/^realtime: polling has no server push/) }),
+        expect.objectContaining({
+          name: 'server push',
+          status: 'skipped',
+          detail: expect.stringMatching(/^realtime: polling has no server push/),
+        }),
       ]);
     } finally {
       await app.shutdown();
@@ -33,8 +44,15 @@ describe('realtime phase', () => {
     const url = await app.listen();
     try {
       const recorder = new Recorder();
-      await realtimeChecks(createContext({ dir: '/nonexistent', options: options('polling', 'none'), http: new HttpClient(url) }), recorder.phase('realtime'));
-      expect(recorder.results[0]).toMatchObject({ name: 'no event stream with polling', status: 'failed', detail: expect.stringMatching(/GET \/api\/events opened an event stream; with --realtime polling/) });
+      await realtimeChecks(
+        createContext({ dir: '/nonexistent', options: options('polling', 'none'), http: new HttpClient(url) }),
+        recorder.phase('realtime'),
+      );
+      expect(recorder.results[0]).toMatchObject({
+        name: 'no event stream with polling',
+        status: 'failed',
+        detail: expect.stringMatching(/GET \/api\/events opened an event stream; with --realtime polling/),
+      });
     } finally {
       await app.shutdown();
     }
@@ -43,7 +61,14 @@ describe('realtime phase', () => {
   it('ws: a project without the ws package fails with a reason, not a crash', async () => {
     const recorder = new Recorder();
     const http = new HttpClient('http://127.0.0.1:9');
-    await realtimeChecks(createContext({ dir: '/nonexistent', options: options('ws', 'none'), http }), recorder.phase('realtime'));
-    expect(recorder.results[0]).toMatchObject({ name: 'socket refuses a foreign origin', status: 'failed', detail: expect.stringMatching(/the ws package is not installed in the project/) });
+    await realtimeChecks(
+      createContext({ dir: '/nonexistent', options: options('ws', 'none'), http }),
+      recorder.phase('realtime'),
+    );
+    expect(recorder.results[0]).toMatchObject({
+      name: 'socket refuses a foreign origin',
+      status: 'failed',
+      detail: expect.stringMatching(/the ws package is not installed in the project/),
+    });
   });
 });

@@ -19,7 +19,10 @@ async function noPushRoute(ctx: VerifyContext): Promise<string> {
     await opened.stream.close();
     fail(`GET ${path} opened an event stream; with --realtime polling there is no server push, it must answer 404`);
   }
-  if (opened.refused.status !== 404) fail(`GET ${path} -> ${opened.refused.status}; with --realtime polling there is no server push, it must answer 404`);
+  if (opened.refused.status !== 404)
+    fail(
+      `GET ${path} -> ${opened.refused.status}; with --realtime polling there is no server push, it must answer 404`,
+    );
   return `GET ${path} -> 404 (no server push)`;
 }
 
@@ -31,7 +34,9 @@ async function pollSeesChange(ctx: VerifyContext): Promise<string> {
   const res = await ctx.todos.list(second?.headers ?? {}, { limit: 100 });
   expectStatus(res, 200);
   if (!bodyOf(res, TodoPageSchema).data.some((item) => item.id === todo.id)) {
-    fail(`${ctx.todos.describe('list')} for a second session did not include todo ${todo.id}, just created by the first`);
+    fail(
+      `${ctx.todos.describe('list')} for a second session did not include todo ${todo.id}, just created by the first`,
+    );
   }
   return `a second ${owner ? 'login' : 'client'}'s next ${ctx.todos.describe('list')} included the todo the first created`;
 }
@@ -39,5 +44,8 @@ async function pollSeesChange(ctx: VerifyContext): Promise<string> {
 export async function pollingChecks(ctx: VerifyContext, phase: Phase): Promise<void> {
   await phase.run('no event stream with polling', () => noPushRoute(ctx));
   await phase.run("a poll sees the other tab's change", () => pollSeesChange(ctx));
-  phase.skip('server push', 'realtime: polling has no server push; the browser two-tab check proves sync within the poll interval');
+  phase.skip(
+    'server push',
+    'realtime: polling has no server push; the browser two-tab check proves sync within the poll interval',
+  );
 }

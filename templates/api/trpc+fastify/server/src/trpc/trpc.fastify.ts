@@ -13,7 +13,8 @@ export interface TrpcPluginOptions {
 }
 
 /** A subscription over Server-Sent Events, read from the raw request like any other header. */
-const isStream = (raw: IncomingMessage) => raw.method === 'GET' && (raw.headers.accept?.includes('text/event-stream') ?? false);
+const isStream = (raw: IncomingMessage) =>
+  raw.method === 'GET' && (raw.headers.accept?.includes('text/event-stream') ?? false);
 
 /**
  * The Fastify glue of the tRPC API, registered at `/api/trpc`: tRPC's Fastify request handler on an
@@ -23,10 +24,17 @@ const isStream = (raw: IncomingMessage) => raw.method === 'GET' && (raw.headers.
  * request id. `closeStreams` ends open subscription streams at shutdown: the connection drops, so
  * clients reconnect to the next instance (a completed subscription would not).
  */
-export function createTrpcPlugin({ router, createContext, logger }: TrpcPluginOptions): { plugin: FastifyPluginAsync; closeStreams: () => void } {
+export function createTrpcPlugin({ router, createContext, logger }: TrpcPluginOptions): {
+  plugin: FastifyPluginAsync;
+  closeStreams: () => void;
+} {
   const streams = new Set<ServerResponse>();
   const contextOf = (request: FastifyRequest) =>
-    createContext({ requestId: request.id, authorization: request.raw.headers.authorization, isStream: isStream(request.raw) });
+    createContext({
+      requestId: request.id,
+      authorization: request.raw.headers.authorization,
+      isStream: isStream(request.raw),
+    });
   // A stream's context was built (and its caller checked) before tRPC took over: reuse it.
   const built = new WeakMap<FastifyRequest, TrpcContext>();
   const closeStreams = () => {

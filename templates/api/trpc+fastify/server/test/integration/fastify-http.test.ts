@@ -36,7 +36,9 @@ describe('Fastify request handling', () => {
 
   it('routes a batch naming many procedures in one path segment', async () => {
     const paths = Array.from({ length: 12 }, () => 'todos.list').join(',');
-    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [i, { limit: 1 }]))));
+    const input = encodeURIComponent(
+      JSON.stringify(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [i, { limit: 1 }]))),
+    );
     const response = await send(`${server.url}/api/trpc/${paths}?batch=1&input=${input}`, { headers: actor.headers });
     expect(response.status).toBe(200);
     expect(await response.json()).toHaveLength(12);
