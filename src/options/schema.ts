@@ -73,7 +73,7 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
   {
     options: ['api', 'realtime'],
     allows: (o) => o.api !== 'trpc' || o.realtime !== 'ws',
-    reason: 'with tRPC, server push runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now (no WebSocket link yet): use --realtime sse or polling',
+    reason: 'with tRPC, server push runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now (no WebSocket link yet): use --realtime sse, polling or none',
   },
   // Not written yet for sessions: each rule goes with the missing piece.
   {
