@@ -7,15 +7,7 @@ import {
   unansweredQuestions,
   type Ask,
 } from '../../src/options/resolve.js';
-import {
-  AnswersFileSchema,
-  compatibilityRules,
-  ProjectNameSchema,
-  ProjectOptionsSchema,
-  optionKeys,
-  questionOf,
-  type ProjectOptions,
-} from '../../src/options/schema.js';
+import { AnswersFileSchema, compatibilityRules, ProjectNameSchema, ProjectOptionsSchema, optionKeys, questionOf, type ProjectOptions } from '../../src/options/schema.js';
 import { UsageError } from '../../src/errors.js';
 import { detectPackageManager } from '../../src/options/package-manager.js';
 
@@ -64,13 +56,7 @@ describe('options schema', () => {
   });
 
   it('validates the answers file shape', () => {
-    const file = {
-      tool: 'create-fullstack-app',
-      version: '0.1.0',
-      projectName: 'app',
-      packageManager: 'npm',
-      options: defaults,
-    };
+    const file = { tool: 'create-fullstack-app', version: '0.1.0', projectName: 'app', packageManager: 'npm', options: defaults };
     expect(AnswersFileSchema.safeParse(file).success).toBe(true);
     expect(AnswersFileSchema.safeParse({ ...file, options: { ...defaults, auth: 'magic' } }).success).toBe(false);
   });
@@ -109,17 +95,12 @@ describe('choices and defaults follow the compatibility rules', () => {
   it('allows tRPC on Fastify and with polling, and refuses tRPC with WebSocket only, with the reason', () => {
     for (const backend of ['express', 'fastify'] as const) {
       for (const realtime of ['sse', 'polling', 'none'] as const) {
-        expect(
-          ProjectOptionsSchema.safeParse({ ...defaults, backend, api: 'trpc', realtime, auth: 'jwt' }).success,
-          `${backend} ${realtime}`,
-        ).toBe(true);
+        expect(ProjectOptionsSchema.safeParse({ ...defaults, backend, api: 'trpc', realtime, auth: 'jwt' }).success, `${backend} ${realtime}`).toBe(true);
       }
     }
     const parsed = ProjectOptionsSchema.safeParse({ ...defaults, api: 'trpc', realtime: 'ws' });
     expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
-      expect.stringMatching(
-        /^--api trpc with --realtime ws is not allowed: .*Server-Sent Events only .*use --realtime sse, polling or none$/,
-      ),
+      expect.stringMatching(/^--api trpc with --realtime ws is not allowed: .*Server-Sent Events only .*use --realtime sse, polling or none$/),
     ]);
   });
 
@@ -127,21 +108,14 @@ describe('choices and defaults follow the compatibility rules', () => {
     const rule = compatibilityRules.find((r) => r.options.includes('service') && r.options.includes('auth'));
     expect(rule?.reason).toMatch(/only --auth jwt .* or --auth none/);
     // A session-based strategy (added later) is refused without touching the rule.
-    const session = {
-      ...defaults,
-      service: 'microservice',
-      frontend: 'none',
-      auth: 'session',
-    } as unknown as ProjectOptions;
+    const session = { ...defaults, service: 'microservice', frontend: 'none', auth: 'session' } as unknown as ProjectOptions;
     expect(rule?.allows(session)).toBe(false);
   });
 });
 
 describe('flag checks', () => {
   it('names the flag and the allowed values for an unknown value', () => {
-    expect(() => checkCombination({ auth: 'oauth' })).toThrowError(
-      /--auth "oauth" is not a valid value: choose one of jwt, session, none/,
-    );
+    expect(() => checkCombination({ auth: 'oauth' })).toThrowError(/--auth "oauth" is not a valid value: choose one of jwt, session, none/);
   });
 
   it('names both flags of a conflict', () => {
@@ -196,10 +170,7 @@ describe('resolveOptions', () => {
 
 describe('package manager detection', () => {
   it('reads npm_config_user_agent', () => {
-    expect(detectPackageManager('npm/11.19.1 node/v20.20.2 linux x64 workspaces/false')).toEqual({
-      detected: 'npm',
-      packageManager: 'npm',
-    });
+    expect(detectPackageManager('npm/11.19.1 node/v20.20.2 linux x64 workspaces/false')).toEqual({ detected: 'npm', packageManager: 'npm' });
     expect(detectPackageManager('pnpm/9.0.0 npm/? node/v20')).toEqual({ detected: 'pnpm', packageManager: 'npm' });
     expect(detectPackageManager('')).toEqual({ detected: undefined, packageManager: 'npm' });
   });
