@@ -149,7 +149,10 @@ export class AuthService {
       await this.deps.sessions.delete(hashSessionToken(previousToken));
     }
     // Sign-ins are rare next to requests: a fine moment to drop sessions nobody can use any more.
-    await this.deps.sessions.deleteExpired(now.toISOString(), new Date(now.getTime() - this.deps.idleTimeoutMs).toISOString());
+    await this.deps.sessions.deleteExpired(
+      now.toISOString(),
+      new Date(now.getTime() - this.deps.idleTimeoutMs).toISOString(),
+    );
     const token = generateSessionToken();
     const expiresAt = new Date(now.getTime() + this.deps.absoluteTimeoutMs);
     const record: SessionRecord = {
