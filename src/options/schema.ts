@@ -72,8 +72,8 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
   },
   {
     options: ['api', 'realtime'],
-    allows: (o) => o.api !== 'trpc' || o.realtime === 'sse' || o.realtime === 'none',
-    reason: 'with tRPC, real-time runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now: use --realtime sse or none',
+    allows: (o) => o.api !== 'trpc' || o.realtime !== 'ws',
+    reason: 'with tRPC, server push runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now (no WebSocket link yet): use --realtime sse, polling or none',
   },
   // Not written yet for sessions: each rule goes with the missing piece.
   {
@@ -92,11 +92,6 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     reason: 'the session adapter is written for Express only so far: use --backend express with --auth session',
   },
   // The Fastify adapters of these capabilities are not written yet; each rule goes with its adapter.
-  {
-    options: ['backend', 'api'],
-    allows: (o) => o.backend !== 'fastify' || o.api !== 'trpc',
-    reason: 'the tRPC adapter is written for Express only so far: use --backend express with --api trpc',
-  },
   {
     options: ['backend', 'realtime'],
     allows: (o) => o.backend !== 'fastify' || o.realtime !== 'ws',

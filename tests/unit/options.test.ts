@@ -92,6 +92,18 @@ describe('choices and defaults follow the compatibility rules', () => {
     expect(parsed.error?.issues[0]?.message).toMatch(/--service microservice with --frontend react is not allowed/);
   });
 
+  it('allows tRPC on Fastify and with polling, and refuses tRPC with WebSocket only, with the reason', () => {
+    for (const backend of ['express', 'fastify'] as const) {
+      for (const realtime of ['sse', 'polling', 'none'] as const) {
+        expect(ProjectOptionsSchema.safeParse({ ...defaults, backend, api: 'trpc', realtime, auth: 'jwt' }).success, `${backend} ${realtime}`).toBe(true);
+      }
+    }
+    const parsed = ProjectOptionsSchema.safeParse({ ...defaults, api: 'trpc', realtime: 'ws' });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      expect.stringMatching(/^--api trpc with --realtime ws is not allowed: .*Server-Sent Events only .*use --realtime sse, polling or none$/),
+    ]);
+  });
+
   it('allows a microservice only auth jwt or none, as a rule any stateful strategy breaks', () => {
     const rule = compatibilityRules.find((r) => r.options.includes('service') && r.options.includes('auth'));
     expect(rule?.reason).toMatch(/only --auth jwt .* or --auth none/);
@@ -168,10 +180,10 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|none) x 2 auth (jwt, none) = 24,
-    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest, no ws, no session)
-    // 2 db x 3 realtime x 2 auth = 12; microservice: Express only, jwt or none, 24
-    expect(all).toHaveLength(108);
+    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|polling|none) x 2 auth (jwt, none) = 28,
+    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest or trpc, no ws, no session)
+    // 2 db x 2 api x 3 realtime x 2 auth = 24; microservice: Express only, jwt or none, 28
+    expect(all).toHaveLength(144);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

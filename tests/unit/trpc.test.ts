@@ -10,17 +10,18 @@ const trpcCombinations = allowedCombinations().filter((o) => o.api === 'trpc');
 const text = (tree: Map<string, string | Buffer>, file: string) => String(tree.get(file) ?? '');
 
 describe('--api trpc', () => {
-  it('is offered with every service and auth, and with real-time sse or none', () => {
+  it('is offered with every service, both frameworks, auth jwt or none, and real-time sse, polling or none', () => {
     expect(new Set(trpcCombinations.map((o) => o.service))).toEqual(new Set(['fullstack', 'api', 'microservice']));
     expect(new Set(trpcCombinations.map((o) => o.auth))).toEqual(new Set(['jwt', 'none']));
     for (const options of trpcCombinations) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
-    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'none']));
+    expect(new Set(trpcCombinations.map((o) => o.backend))).toEqual(new Set(['express', 'fastify']));
+    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'polling', 'none']));
   });
 
-  it.each(trpcCombinations.map((o): [string, ProjectOptions] => [`${o.service}/${o.realtime}/${o.auth}`, o]))(
+  it.each(trpcCombinations.map((o): [string, ProjectOptions] => [`${o.service}/${o.backend}/${o.realtime}/${o.auth}`, o]))(
     '%s: replaces the REST todo routes and event stream, keeps auth on REST',
     (_name, options) => {
-      expect(layersFor(options).map((l) => l.dir)).toEqual(expect.arrayContaining(['api/trpc', 'api/trpc+express']));
+      expect(layersFor(options).map((l) => l.dir)).toEqual(expect.arrayContaining(['api/trpc', `api/trpc+${options.backend}`]));
       expect(layersFor(options).map((l) => l.dir)).not.toContain('api/rest');
       const tree = generate({ projectName: 'app', options });
       for (const gone of ['server/src/todos/todo.controller.ts', 'server/src/todos/todo.routes.ts', 'server/src/realtime/sse.routes.ts', 'server/src/openapi/openapi.ts']) {
@@ -28,7 +29,11 @@ describe('--api trpc', () => {
       }
       expect(tree.has('server/src/trpc/router.ts')).toBe(true);
       expect(tree.has('server/src/realtime/listen.ts')).toBe(options.realtime === 'sse');
-      expect(text(tree, 'server/src/app.ts')).toContain("app.use('/api/trpc', api.handler);");
+      expect(text(tree, 'server/src/app.ts')).toContain(
+        options.backend === 'express' ? "app.use('/api/trpc', api.handler);" : "app.register(api.plugin, { prefix: '/api/trpc' });",
+      );
+      // polling and none: no subscription procedure, no event bus
+      expect(text(tree, 'server/src/todos/todo.router.ts').includes('onChange')).toBe(options.realtime === 'sse');
       // a microservice only verifies tokens: it has no auth routes
       expect(text(tree, 'server/src/app.ts').includes('/api/auth')).toBe(options.auth === 'jwt' && options.service !== 'microservice');
     },
@@ -48,6 +53,18 @@ describe('--api trpc', () => {
     // A types-only export: a run-time import of the server from the client cannot even resolve.
     expect(serverPackage.exports['./trpc']).toEqual({ types: './dist/trpc/router.d.ts' });
     expect(tree.has('client/src/lib/event-stream.ts')).toBe(false);
+  });
+  it.each(['express', 'fastify'] as const)('with polling on %s: the client refetches through TanStack Query, the server pushes nothing', (backend) => {
+    const options = trpcCombinations.find((o) => o.service === 'fullstack' && o.backend === backend && o.realtime === 'polling' && o.auth === 'jwt');
+    if (!options) throw new Error(`no full-stack trpc polling combination on ${backend}`);
+    const tree = generate({ projectName: 'app', options });
+    expect(text(tree, 'client/src/app/providers.tsx')).toContain('pollTodos(createQueryClient())');
+    expect(tree.has('client/src/features/todos/todos.polling.ts')).toBe(true);
+    expect(text(tree, 'client/src/features/todos/todos.polling.test.ts')).toContain('trpc.todos.list.infiniteQueryKey');
+    expect(tree.has('client/src/features/todos/useTodoEvents.ts')).toBe(false);
+    expect(text(tree, 'client/src/lib/trpc.ts')).not.toContain('httpSubscriptionLink');
+    for (const gone of ['server/src/realtime/event-bus.ts', 'server/src/realtime/listen.ts', 'server/src/realtime/sse.routes.ts']) expect(tree.has(gone), gone).toBe(false);
+    expect(text(tree, 'server/src/app.ts')).not.toContain('TodoEventBus');
   });
 });
 
