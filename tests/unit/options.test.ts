@@ -80,8 +80,24 @@ describe('choices and defaults follow the compatibility rules', () => {
   it('a microservice offers no client and only stateless auth', () => {
     expect(allowedChoices('frontend', { service: 'microservice' }).map((c) => c.value)).toEqual(['none']);
     expect(allowedChoices('auth', { service: 'microservice' }).map((c) => c.value)).toEqual(['jwt', 'none']);
-    // backend is not asked: a microservice has Express only so far
-    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['db', 'api', 'realtime', 'auth']);
+    // Both frameworks build a microservice: backend is still asked.
+    expect(allowedChoices('backend', { service: 'microservice' }).map((c) => c.value)).toEqual(['express', 'fastify']);
+    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['backend', 'db', 'api', 'realtime', 'auth']);
+  });
+
+  it('allows Fastify with every capability it has an adapter for: ws, session, microservice', () => {
+    for (const options of [
+      { ...defaults, backend: 'fastify', realtime: 'ws' },
+      { ...defaults, backend: 'fastify', service: 'api', frontend: 'none', realtime: 'ws', auth: 'none' },
+      { ...defaults, backend: 'fastify', auth: 'session' },
+      { ...defaults, backend: 'fastify', service: 'microservice', frontend: 'none' },
+      { ...defaults, backend: 'fastify', service: 'microservice', frontend: 'none', realtime: 'ws', auth: 'none' },
+    ]) {
+      expect(ProjectOptionsSchema.safeParse(options).success, JSON.stringify(options)).toBe(true);
+    }
+    // Still refused, whatever the framework: their pieces are not written yet.
+    expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', api: 'trpc' }).success).toBe(false);
+    expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', realtime: 'ws', auth: 'session' }).success).toBe(false);
   });
 
   it('refuses a microservice with a client, naming both flags and the reason', () => {
@@ -169,9 +185,9 @@ describe('allowedCombinations', async () => {
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
     // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|none) x 2 auth (jwt, none) = 24,
-    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest, no ws, no session)
-    // 2 db x 3 realtime x 2 auth = 12; microservice: Express only, jwt or none, 24
-    expect(all).toHaveLength(108);
+    // plus session (rest, no ws) 2 db x 3 realtime = 6; Fastify (rest only) 2 db x 4 realtime x 2 auth = 16,
+    // plus session 6; microservice (jwt or none): Express 24, Fastify (rest) 2 db x 4 realtime x 2 auth = 16
+    expect(all).toHaveLength(144);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });
