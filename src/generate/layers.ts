@@ -33,9 +33,10 @@ export const layers: readonly Layer[] = [
   { dir: 'auth/jwt', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' },
   { dir: 'auth/jwt+express', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' && o.backend === 'express' },
   { dir: 'auth/jwt+fastify', applies: (o) => o.auth === 'jwt' && o.service !== 'microservice' && o.backend === 'fastify' },
-  // Server-side sessions with CSRF protection; refused with Fastify and microservice (schema.ts).
+  // Server-side sessions with CSRF protection; refused in a microservice (schema.ts).
   { dir: 'auth/session', applies: (o) => o.auth === 'session' },
   { dir: 'auth/session+express', applies: (o) => o.auth === 'session' && o.backend === 'express' },
+  { dir: 'auth/session+fastify', applies: (o) => o.auth === 'session' && o.backend === 'fastify' },
   // The event bus both push methods publish to; polling and none have no server push.
   { dir: 'realtime/events', applies: (o) => o.realtime === 'sse' || o.realtime === 'ws' },
   { dir: 'realtime/sse', applies: (o) => o.realtime === 'sse' },

@@ -86,22 +86,6 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     allows: (o) => o.realtime !== 'ws' || o.auth !== 'session',
     reason: 'the WebSocket upgrade authenticates bearer tokens only so far (no session-cookie authenticator): use --realtime sse or polling with --auth session',
   },
-  {
-    options: ['backend', 'auth'],
-    allows: (o) => o.backend !== 'fastify' || o.auth !== 'session',
-    reason: 'the session adapter is written for Express only so far: use --backend express with --auth session',
-  },
-  // The Fastify adapters of these capabilities are not written yet; each rule goes with its adapter.
-  {
-    options: ['backend', 'realtime'],
-    allows: (o) => o.backend !== 'fastify' || o.realtime !== 'ws',
-    reason: 'the WebSocket gateway is wired into the Express app only so far: use --backend express with --realtime ws',
-  },
-  {
-    options: ['service', 'backend'],
-    allows: (o) => o.service !== 'microservice' || o.backend !== 'fastify',
-    reason: 'the microservice template (token verification only, readiness per dependency) is written for Express only so far: use --backend express',
-  },
 ];
 
 /** The rules that fail for a complete set of options. */

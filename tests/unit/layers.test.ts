@@ -23,6 +23,9 @@ describe('layers', () => {
     }
     expect(applied).toContain(`server/${backend}`);
     expect(applied).not.toContain(`server/${other}`);
+    const session = dirs({ ...fullstack, backend, auth: 'session' });
+    expect(session.indexOf(`auth/session+${backend}`)).toBe(session.indexOf('auth/session') + 1);
+    expect(session).not.toContain(`auth/session+${other}`);
   });
 
   it('applies no adapter of a capability that is off', () => {
@@ -42,6 +45,19 @@ describe('a Fastify project', () => {
     expect(Object.keys({ ...server.dependencies, ...server.devDependencies }).filter((name) => name.includes('express'))).toEqual([]);
     expect(server.dependencies).not.toHaveProperty('@fastify/cookie');
     expect(JSON.parse(text('package.json')).overrides).toEqual({ 'light-my-request': '6.6.0' });
+  });
+
+  it('keeps the session cookie and the WebSocket gateway free of Node 22-only dependencies', () => {
+    const session = generate({ projectName: 'demo', options: { ...fullstack, backend: 'fastify', auth: 'session' } });
+    const ws = generate({ projectName: 'demo', options: { ...fullstack, backend: 'fastify', realtime: 'ws' } });
+    const depsOf = (files: typeof tree) => JSON.parse(files.get('server/package.json')?.toString() ?? '{}') as { dependencies: Record<string, string> };
+    expect(Object.keys(depsOf(session).dependencies)).not.toContain('@fastify/cookie');
+    expect(Object.keys(depsOf(session).dependencies)).toContain('@fastify/rate-limit');
+    expect(session.get('server/src/auth/session-cookie.ts')).toBeDefined();
+    expect(Object.keys(depsOf(ws).dependencies)).toContain('ws');
+    expect(ws.get('server/test/integration/websocket.test.ts')?.toString()).toBe(
+      generate({ projectName: 'demo', options: { ...fullstack, realtime: 'ws' } }).get('server/test/integration/websocket.test.ts')?.toString(),
+    );
   });
 
   it('imports no Express anywhere', () => {

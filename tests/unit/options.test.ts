@@ -80,8 +80,24 @@ describe('choices and defaults follow the compatibility rules', () => {
   it('a microservice offers no client and only stateless auth', () => {
     expect(allowedChoices('frontend', { service: 'microservice' }).map((c) => c.value)).toEqual(['none']);
     expect(allowedChoices('auth', { service: 'microservice' }).map((c) => c.value)).toEqual(['jwt', 'none']);
-    // backend is not asked: a microservice has Express only so far
-    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['db', 'api', 'realtime', 'auth']);
+    // Both frameworks build a microservice: backend is still asked.
+    expect(allowedChoices('backend', { service: 'microservice' }).map((c) => c.value)).toEqual(['express', 'fastify']);
+    expect(unansweredQuestions({ service: 'microservice' })).toEqual(['backend', 'db', 'api', 'realtime', 'auth']);
+  });
+
+  it('allows Fastify with every capability it has an adapter for: ws, session, microservice', () => {
+    for (const options of [
+      { ...defaults, backend: 'fastify', realtime: 'ws' },
+      { ...defaults, backend: 'fastify', service: 'api', frontend: 'none', realtime: 'ws', auth: 'none' },
+      { ...defaults, backend: 'fastify', auth: 'session' },
+      { ...defaults, backend: 'fastify', service: 'microservice', frontend: 'none' },
+      { ...defaults, backend: 'fastify', service: 'microservice', frontend: 'none', realtime: 'ws', auth: 'none' },
+    ]) {
+      expect(ProjectOptionsSchema.safeParse(options).success, JSON.stringify(options)).toBe(true);
+    }
+    // Still refused, whatever the framework: their pieces are not written yet.
+    expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', api: 'trpc' }).success).toBe(false);
+    expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', realtime: 'ws', auth: 'session' }).success).toBe(false);
   });
 
   it('refuses a microservice with a client, naming both flags and the reason', () => {
@@ -180,10 +196,10 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|polling|none) x 2 auth (jwt, none) = 28,
-    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest or trpc, no ws, no session)
-    // 2 db x 2 api x 3 realtime x 2 auth = 24; microservice: Express only, jwt or none, 28
-    expect(all).toHaveLength(144);
+    // fullstack and api each, per backend and db: rest (4 realtime x jwt|none, plus session with sse|polling|none)
+    // 11 + trpc (sse|polling|none x jwt|none) 6 = 17, so 2 x 2 x 17 x 2 services = 136; microservice
+    // (jwt or none, no session): 2 x 2 x (8 + 6) = 56
+    expect(all).toHaveLength(192);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });
