@@ -96,7 +96,6 @@ describe('choices and defaults follow the compatibility rules', () => {
       expect(ProjectOptionsSchema.safeParse(options).success, JSON.stringify(options)).toBe(true);
     }
     // Still refused, whatever the framework: their pieces are not written yet.
-    expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', api: 'trpc' }).success).toBe(false);
     expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', realtime: 'ws', auth: 'session' }).success).toBe(false);
   });
 
