@@ -1,10 +1,10 @@
 // Bundles the CLI into dist/ with every dependency inlined: the published package has none.
-// The built-in templates are embedded, their `.hbs` files precompiled, so a run neither reads
-// nor compiles a template.
-import { build } from 'esbuild';
+// The built-in templates ship precompiled in dist/templates/, one file per layer, so a run neither
+// compiles a template nor parses the layers its options do not use.
+import { build, transform } from 'esbuild';
 import Handlebars from 'handlebars';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,33 +24,107 @@ function filesUnder(dir, prefix = '') {
     .sort();
 }
 
-/** A layer is a folder holding files directly or below, e.g. `base` or `auth/jwt`. */
-function embeddedLayersModule() {
+/** The layer of a template file: `base`, or `<group>/<layer>` such as `auth/jwt`. */
+function layerOf(file) {
+  const [group, maybeLayer] = file.split('/');
+  return group === 'base' ? 'base' : `${group}/${maybeLayer}`;
+}
+
+/**
+ * One template file as a JS expression. A `.hbs` file becomes its precompiled spec. Any other file
+ * is embedded as a string when its bytes are UTF-8 (smaller and cheaper to parse than base64),
+ * else as base64.
+ */
+function templateEntry(file, layer) {
+  const relativePath = JSON.stringify(file.slice(layer.length + 1));
+  const sourcePath = JSON.stringify(`templates/${file}`);
+  const source = readFileSync(path.join(templatesDir, file));
+  if (file.endsWith('.hbs')) {
+    const spec = Handlebars.precompile(source.toString('utf8'), { noEscape: true, strict: true });
+    return `{ relativePath: ${relativePath}, sourcePath: ${sourcePath}, content: Buffer.alloc(0), spec: ${spec} }`;
+  }
+  const text = source.toString('utf8');
+  const content = Buffer.from(text, 'utf8').equals(source)
+    ? `Buffer.from(${JSON.stringify(text)}, 'utf8')`
+    : `Buffer.from(${JSON.stringify(source.toString('base64'))}, 'base64')`;
+  return `{ relativePath: ${relativePath}, sourcePath: ${sourcePath}, content: ${content} }`;
+}
+
+/**
+ * Writes every layer as its own CommonJS file, `dist/templates/<layer>.cjs`, and returns the layer
+ * names. A run requires only the layers its options select, synchronously (rendering is synchronous),
+ * so the template code of unused layers is never read or parsed.
+ */
+async function writeLayerFiles() {
   const byLayer = new Map();
   for (const file of filesUnder(templatesDir)) {
-    const [group, maybeLayer] = file.split('/');
-    const layer = group === 'base' ? 'base' : `${group}/${maybeLayer}`;
-    const relativePath = file.slice(layer.length + 1);
-    const source = readFileSync(path.join(templatesDir, file));
-    const sourcePath = JSON.stringify(`templates/${file}`);
-    const entry = file.endsWith('.hbs')
-      ? `{ relativePath: ${JSON.stringify(relativePath)}, sourcePath: ${sourcePath}, content: Buffer.alloc(0), spec: ${Handlebars.precompile(source.toString('utf8'), { noEscape: true, strict: true })} }`
-      : `{ relativePath: ${JSON.stringify(relativePath)}, sourcePath: ${sourcePath}, content: Buffer.from(${JSON.stringify(source.toString('base64'))}, 'base64') }`;
-    byLayer.set(layer, [...(byLayer.get(layer) ?? []), entry]);
+    const layer = layerOf(file);
+    byLayer.set(layer, [...(byLayer.get(layer) ?? []), templateEntry(file, layer)]);
   }
-  const layers = [...byLayer].map(([layer, entries]) => `${JSON.stringify(layer)}: [\n${entries.join(',\n')}\n]`);
-  return `import { Buffer } from 'node:buffer';
-const layers = {\n${layers.join(',\n')}\n};
+  for (const [layer, entries] of byLayer) {
+    const { code } = await transform(`module.exports = [\n${entries.join(',\n')}\n];\n`, { minify: true, format: 'cjs', target: 'node20.19' });
+    const out = path.join(root, 'dist/templates', `${layer}.cjs`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, code);
+  }
+  return [...byLayer.keys()];
+}
+
+const layerNames = await writeLayerFiles();
+
+/** Replaces `builtin-templates.ts`: each layer is required from `dist/templates/` on first use. */
+function embeddedLayersModule() {
+  return `import { createRequire } from 'node:module';
+const requireLayer = createRequire(import.meta.url);
+const layers = new Set(${JSON.stringify(layerNames)});
 export function builtInTemplates() {
-  return (layerDir) => layers[layerDir] ?? [];
+  return (layerDir) => (layers.has(layerDir) ? requireLayer(\`./templates/\${layerDir}.cjs\`) : []);
 }\n`;
 }
+
+// The Handlebars compiler, for templates that are not precompiled (packs): its own file, required on first need.
+await build({
+  entryPoints: [path.join(root, 'node_modules/handlebars/lib/index.js')],
+  outfile: path.join(root, 'dist/handlebars.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  legalComments: 'external',
+  logLevel: 'warning',
+});
+
+/**
+ * commander requires node:child_process at load only to spawn executable subcommands, which this
+ * CLI has none of; loading it lazily keeps the module (and net, dgram...) off every run's path.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${args.path}: the child_process require to make lazy was not found`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 const embedTemplates = {
   name: 'embed-templates',
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /src[\\/]generate[\\/]builtin-templates\.ts$/ }, () => ({
       contents: embeddedLayersModule(),
+      loader: 'js',
+      resolveDir: path.join(root, 'src/generate'),
+    }));
+    pluginBuild.onLoad({ filter: /src[\\/]generate[\\/]handlebars-compiler\.ts$/ }, () => ({
+      contents: `import { createRequire } from 'node:module';
+export function handlebarsCompiler() {
+  return createRequire(import.meta.url)('./handlebars.cjs');
+}\n`,
       loader: 'js',
       resolveDir: path.join(root, 'src/generate'),
     }));
@@ -70,7 +144,7 @@ await build({
   define: { __TOOL_VERSION__: JSON.stringify(version) },
   // CommonJS dependencies (handlebars) call require() for node built-ins
   banner: { js: "import { createRequire as __cfaRequire } from 'node:module'; const require = __cfaRequire(import.meta.url);" },
-  plugins: [embedTemplates],
+  plugins: [embedTemplates, lazyChildProcess],
   logLevel: 'warning',
 });
 
