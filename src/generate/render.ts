@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type Handlebars from 'handlebars';
-import HandlebarsRuntime from 'handlebars/runtime';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { TemplateError } from '../errors.js';
 import type { TemplateContext } from './context.js';
 import { handlebarsCompiler } from './handlebars-compiler.js';
