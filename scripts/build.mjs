@@ -1,12 +1,14 @@
 // Bundles the CLI into dist/ with every dependency inlined: the published package has none.
-// The built-in templates are embedded, their `.hbs` files precompiled, so a run neither reads
-// nor compiles a template.
-import { build } from 'esbuild';
+// The built-in templates ship precompiled in dist/templates/, one file per layer, so a run neither
+// compiles a template nor parses the layers its options do not use.
+import { build, transform } from 'esbuild';
 import Handlebars from 'handlebars';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = path.join(root, 'templates');
@@ -24,33 +26,162 @@ function filesUnder(dir, prefix = '') {
     .sort();
 }
 
-/** A layer is a folder holding files directly or below, e.g. `base` or `auth/jwt`. */
-function embeddedLayersModule() {
+/** The layer of a template file: `base`, or `<group>/<layer>` such as `auth/jwt`. */
+function layerOf(file) {
+  const [group, maybeLayer] = file.split('/');
+  return group === 'base' ? 'base' : `${group}/${maybeLayer}`;
+}
+
+/**
+ * One template file as a JS expression. A `.hbs` file becomes its precompiled spec. Any other file
+ * is embedded as a string when its bytes are UTF-8 (smaller and cheaper to parse than base64),
+ * else as base64.
+ */
+function templateEntry(file, layer) {
+  const relativePath = JSON.stringify(file.slice(layer.length + 1));
+  const sourcePath = JSON.stringify(`templates/${file}`);
+  const source = readFileSync(path.join(templatesDir, file));
+  if (file.endsWith('.hbs')) {
+    const spec = Handlebars.precompile(source.toString('utf8'), { noEscape: true, strict: true });
+    return `{ relativePath: ${relativePath}, sourcePath: ${sourcePath}, content: Buffer.alloc(0), spec: ${spec} }`;
+  }
+  const text = source.toString('utf8');
+  const content = Buffer.from(text, 'utf8').equals(source)
+    ? `Buffer.from(${JSON.stringify(text)}, 'utf8')`
+    : `Buffer.from(${JSON.stringify(source.toString('base64'))}, 'base64')`;
+  return `{ relativePath: ${relativePath}, sourcePath: ${sourcePath}, content: ${content} }`;
+}
+
+/**
+ * Parenthesises the functions of every precompiled spec, `main:(function(...){...})`: V8 then
+ * compiles them while it parses the layer, instead of pre-parsing each one and parsing it again
+ * when the template first renders. Every top-level spec function renders when its layer is used.
+ */
+function compileEagerly(code) {
+  const source = ts.createSourceFile('layer.cjs', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const positions = [];
+  const visit = (node) => {
+    const spec = node.parent?.parent?.parent;
+    if (ts.isFunctionExpression(node) && ts.isPropertyAssignment(node.parent) && spec && ts.isPropertyAssignment(spec) && spec.name.getText(source) === 'spec') {
+      positions.push([node.getStart(source), '('], [node.end, ')']);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let result = code;
+  for (const [position, text] of positions.sort((a, b) => b[0] - a[0])) result = result.slice(0, position) + text + result.slice(position);
+  return result;
+}
+
+/**
+ * Writes every layer as its own file, `dist/templates/<layer>.js.gz`: one JS array expression,
+ * gzipped (a fifth of the size, which keeps the package under 2 MB unpacked; inflating costs less
+ * than reading the plain file). Returns the layer names. A run loads only the layers its options
+ * select, synchronously (rendering is synchronous), so unused layers are never read or parsed.
+ */
+async function writeLayerFiles() {
   const byLayer = new Map();
   for (const file of filesUnder(templatesDir)) {
-    const [group, maybeLayer] = file.split('/');
-    const layer = group === 'base' ? 'base' : `${group}/${maybeLayer}`;
-    const relativePath = file.slice(layer.length + 1);
-    const source = readFileSync(path.join(templatesDir, file));
-    const sourcePath = JSON.stringify(`templates/${file}`);
-    const entry = file.endsWith('.hbs')
-      ? `{ relativePath: ${JSON.stringify(relativePath)}, sourcePath: ${sourcePath}, content: Buffer.alloc(0), spec: ${Handlebars.precompile(source.toString('utf8'), { noEscape: true, strict: true })} }`
-      : `{ relativePath: ${JSON.stringify(relativePath)}, sourcePath: ${sourcePath}, content: Buffer.from(${JSON.stringify(source.toString('base64'))}, 'base64') }`;
-    byLayer.set(layer, [...(byLayer.get(layer) ?? []), entry]);
+    const layer = layerOf(file);
+    byLayer.set(layer, [...(byLayer.get(layer) ?? []), templateEntry(file, layer)]);
   }
-  const layers = [...byLayer].map(([layer, entries]) => `${JSON.stringify(layer)}: [\n${entries.join(',\n')}\n]`);
-  return `import { Buffer } from 'node:buffer';
-const layers = {\n${layers.join(',\n')}\n};
+  for (const [layer, entries] of byLayer) {
+    // the file holds the array expression alone: a script whose completion value is the layer
+    const { code } = await transform(`module.exports = [${entries.join(',\n')}];`, { minify: true, target: 'node20.19' });
+    const array = code.trim().match(/^module\.exports=(\[.*\]);?$/s)?.[1];
+    if (!array) throw new Error(`templates/${layer}: unexpected minified layer`);
+    const out = path.join(root, 'dist/templates', `${layer}.js.gz`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, gzipSync(compileEagerly(array), { level: 9 }));
+  }
+  return [...byLayer.keys()];
+}
+
+const layerNames = await writeLayerFiles();
+
+/** Replaces `builtin-templates.ts`: each layer is loaded from `dist/templates/` on first use, once. */
+function embeddedLayersModule() {
+  return `import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import { gunzipSync } from 'node:zlib';
+const layers = new Set(${JSON.stringify(layerNames)});
+const loaded = new Map();
+function loadLayer(layerDir) {
+  const file = fileURLToPath(new URL(\`./templates/\${layerDir}.js.gz\`, import.meta.url));
+  return runInThisContext(gunzipSync(readFileSync(file)).toString('utf8'), { filename: file });
+}
 export function builtInTemplates() {
-  return (layerDir) => layers[layerDir] ?? [];
+  return (layerDir) => {
+    if (!layers.has(layerDir)) return [];
+    if (!loaded.has(layerDir)) loaded.set(layerDir, loadLayer(layerDir));
+    return loaded.get(layerDir);
+  };
 }\n`;
 }
+
+// The Handlebars compiler, for templates that are not precompiled (packs): its own file, required on first need.
+await build({
+  entryPoints: [path.join(root, 'node_modules/handlebars/lib/index.js')],
+  outfile: path.join(root, 'dist/handlebars.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  legalComments: 'external',
+  logLevel: 'warning',
+});
+
+/**
+ * commander requires node:child_process at load only to spawn executable subcommands, which this
+ * CLI has none of; loading it lazily keeps the module (and net, dgram...) off every run's path.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${args.path}: the child_process require to make lazy was not found`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * clack measures every character it wraps with fast-string-width, whose general path tries several
+ * regular expressions per call: a third of the scaffold's terminal output time. A string of
+ * printable ASCII alone is as wide as it is long (the result the general path gives it, with the
+ * default widths), so it takes a shortcut; anything else goes the general way.
+ */
+const asciiStringWidth = {
+  name: 'ascii-string-width',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /node_modules[\\/]fast-string-width[\\/]dist[\\/]index\.js$/ }, (args) => {
+      const general = 'return fastStringTruncatedWidth(input, NO_TRUNCATION, options).width;';
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(general)) throw new Error(`${args.path}: the width function to shortcut was not found`);
+      const shortcut = `if (options.regularWidth === undefined && /^[\\x20-\\x7E]*$/.test(input)) return input.length;\n    ${general}`;
+      return { contents: source.replace(general, shortcut), loader: 'js' };
+    });
+  },
+};
 
 const embedTemplates = {
   name: 'embed-templates',
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /src[\\/]generate[\\/]builtin-templates\.ts$/ }, () => ({
       contents: embeddedLayersModule(),
+      loader: 'js',
+      resolveDir: path.join(root, 'src/generate'),
+    }));
+    pluginBuild.onLoad({ filter: /src[\\/]generate[\\/]handlebars-compiler\.ts$/ }, () => ({
+      contents: `import { createRequire } from 'node:module';
+export function handlebarsCompiler() {
+  return createRequire(import.meta.url)('./handlebars.cjs');
+}\n`,
       loader: 'js',
       resolveDir: path.join(root, 'src/generate'),
     }));
@@ -70,7 +201,7 @@ await build({
   define: { __TOOL_VERSION__: JSON.stringify(version) },
   // CommonJS dependencies (handlebars) call require() for node built-ins
   banner: { js: "import { createRequire as __cfaRequire } from 'node:module'; const require = __cfaRequire(import.meta.url);" },
-  plugins: [embedTemplates],
+  plugins: [embedTemplates, lazyChildProcess, asciiStringWidth],
   logLevel: 'warning',
 });
 

@@ -2,7 +2,8 @@
 import * as clack from '@clack/prompts';
 import { CancelledError } from '../errors.js';
 import type { Ask } from '../options/resolve.js';
-import { ProjectNameSchema, questionOf } from '../options/schema.js';
+import { questionOf } from '../options/questions.js';
+import { projectNameProblem } from '../options/rules.js';
 import pc from 'picocolors';
 import type { AskExtra } from '../pack/compose.js';
 import type { ConflictAnswer, ConflictPrompt } from '../write/conflicts.js';
@@ -33,8 +34,8 @@ export async function askDirectory(initial: string): Promise<string> {
       defaultValue: initial,
       validate: (value) => {
         const name = (value || initial).split(/[\\/]/).filter(Boolean).pop() ?? '';
-        const parsed = ProjectNameSchema.safeParse(name);
-        return parsed.success ? undefined : `"${name}": ${parsed.error.issues[0]?.message}`;
+        const problem = projectNameProblem(name);
+        return problem === undefined ? undefined : `"${name}": ${problem}`;
       },
     }),
   );

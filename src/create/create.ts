@@ -1,9 +1,10 @@
 import { TargetDirectoryError, UsageError } from '../errors.js';
 import type { CreateArgs } from '../cli/program.js';
-import { readAnswersFile } from '../options/answers.js';
 import { detectPackageManager } from '../options/package-manager.js';
 import { checkCombination, resolveOptions, type PartialOptions } from '../options/resolve.js';
-import { PackageManagerSchema, type PackageManager } from '../options/schema.js';
+import { packageManagers, type PackageManager } from '../options/questions.js';
+import { isPackageManager } from '../options/rules.js';
+import { terminalUi } from '../cli/ui.js';
 import { CONFLICT_POLICIES, type ConflictPolicy } from '../write/plan.js';
 import { inspectTarget } from '../write/target.js';
 import type { ConflictPrompt } from '../write/conflicts.js';
@@ -15,11 +16,10 @@ export const DEFAULT_DIRECTORY = 'my-fullstack-app';
 
 function packageManagerFrom(flag: string | undefined, fromAnswers: PackageManager | undefined): PackageManager {
   if (flag !== undefined) {
-    const parsed = PackageManagerSchema.safeParse(flag);
-    if (!parsed.success) {
-      throw new UsageError(`--pm ${JSON.stringify(flag)} is not supported: choose one of ${PackageManagerSchema.options.join(', ')}`);
+    if (!isPackageManager(flag)) {
+      throw new UsageError(`--pm ${JSON.stringify(flag)} is not supported: choose one of ${packageManagers.join(', ')}`);
     }
-    return parsed.data;
+    return flag;
   }
   return fromAnswers ?? detectPackageManager().packageManager;
 }
@@ -38,7 +38,8 @@ function conflictPolicyFrom(args: CreateArgs): ConflictPolicy | undefined {
 export async function create(args: CreateArgs, interactive: boolean): Promise<void> {
   // validate every flag before asking anything or touching the disk
   checkCombination(args.given);
-  const answers = args.answers ? await readAnswersFile(args.answers) : undefined;
+  // the answers file is validated with zod, which only this option loads
+  const answers = args.answers ? await (await import('../options/answers.js')).readAnswersFile(args.answers) : undefined;
   // an answers file names the pack it was generated with: load it again unless --template names one
   const pack =
     args.pack ?? (answers?.pack ? await (await import('../pack/load.js')).loadTemplatePack(answers.pack.source) : undefined);
@@ -47,7 +48,6 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   const packageManager = packageManagerFrom(args.pm, answers?.packageManager);
   let onConflict = conflictPolicyFrom(args);
 
-  const { terminalUi } = await import('../cli/ui.js');
   const ui = terminalUi({ interactive });
   const prompts = interactive ? await import('../cli/interview.js') : undefined;
   // --yes answers the interview with defaults; conflicting files are still asked about in a terminal

@@ -9,7 +9,6 @@ import { packDecisions } from '../pack/compose.js';
 import { generate } from '../generate/generate.js';
 import { handoffFor } from '../generate/handoff.js';
 import { previewWrite, writeTree } from '../write/commit.js';
-import { gitAvailable, gitInitialCommit, insideGitRepository, installDependencies } from './commands.js';
 import type { VerifyReport } from '../verify/types.js';
 import type { CreateContext, Step } from './context.js';
 import { failedChecksMessage } from './format.js';
@@ -48,6 +47,8 @@ export const write: Step = async (ctx) => {
 
 export const initGit: Step = async (ctx) => {
   if (!ctx.run.git) return void ctx.skipped.push('git: --no-git');
+  // child processes (execa) load only when a step runs one
+  const { gitAvailable, gitInitialCommit, insideGitRepository } = await import('./commands.js');
   if (!(await gitAvailable(ctx.target.dir))) return void ctx.skipped.push('git: git is not installed');
   if (await insideGitRepository(ctx.target.dir)) {
     return void ctx.skipped.push('git: the project is inside an existing repository');
@@ -57,6 +58,7 @@ export const initGit: Step = async (ctx) => {
 
 export const install: Step = async (ctx) => {
   if (!ctx.run.install) return void ctx.skipped.push('install: --no-install');
+  const { installDependencies } = await import('./commands.js');
   await ctx.ui.task(
     `Installing dependencies with ${ctx.packageManager}`,
     () => installDependencies(ctx.target.dir, ctx.packageManager),

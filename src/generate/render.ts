@@ -1,7 +1,9 @@
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { TemplateError } from '../errors.js';
 import type { TemplateContext } from './context.js';
+import { handlebarsCompiler } from './handlebars-compiler.js';
 import { layersFor } from './layers.js';
 import type { TemplateFile, TemplateLayers } from './template-files.js';
 import { versions } from './versions.js';
@@ -26,8 +28,12 @@ export interface RenderLayer {
   files: TemplateFile[];
 }
 
-function createHandlebars(): typeof Handlebars {
-  const hb = Handlebars.create();
+/**
+ * A Handlebars environment with our helpers. Precompiled templates need only the small runtime;
+ * the compiler is loaded only when some template still has to be compiled.
+ */
+function createHandlebars(needsCompiler: boolean): typeof Handlebars {
+  const hb = (needsCompiler ? handlebarsCompiler() : (HandlebarsRuntime as typeof Handlebars)).create();
   hb.registerHelper('dep', (name: unknown) => {
     if (typeof name !== 'string' || !(name in versions)) {
       throw new Error(`dependency ${String(name)} has no version in src/generate/versions.ts`);
@@ -81,7 +87,7 @@ export function renderTree(
   context: TemplateContext,
   layers: readonly RenderLayer[] = layersFor(context.options).map((l) => ({ label: `templates/${l.dir}`, files: templates(l.dir) })),
 ): FileTree {
-  const hb = createHandlebars();
+  const hb = createHandlebars(layers.some((layer) => layer.files.some((file) => !file.spec && file.relativePath.endsWith(TEMPLATE_SUFFIX))));
   const tree: FileTree = new Map();
   for (const layer of layers) {
     for (const file of layer.files) {

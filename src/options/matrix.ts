@@ -1,5 +1,5 @@
 import { optionKeys, questionOf, type ProjectOptions } from './questions.js';
-import { brokenRules } from './schema.js';
+import { brokenRules } from './rules.js';
 
 /** Every combination of option values the compatibility rules allow, in a stable order. */
 export function allowedCombinations(): ProjectOptions[] {

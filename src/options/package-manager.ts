@@ -1,4 +1,5 @@
-import { PackageManagerSchema, type PackageManager } from './schema.js';
+import type { PackageManager } from './questions.js';
+import { isPackageManager } from './rules.js';
 
 /**
  * The package manager that launched us (`npm create`, `npx`, `pnpm create`...), from the
@@ -9,6 +10,5 @@ export function detectPackageManager(userAgent = process.env.npm_config_user_age
   packageManager: PackageManager;
 } {
   const detected = userAgent?.split('/')[0]?.trim() || undefined;
-  const parsed = PackageManagerSchema.safeParse(detected);
-  return { detected, packageManager: parsed.success ? parsed.data : 'npm' };
+  return { detected, packageManager: isPackageManager(detected) ? detected : 'npm' };
 }

@@ -1,10 +1,11 @@
 /**
  * Turns flags, an answers file and interview answers into validated ProjectOptions.
- * Everything here derives from the schema: choices, defaults and rules are never restated.
+ * Everything here derives from the question data and rules.ts: choices, defaults and rules are
+ * never restated, and zod is not loaded.
  */
 import { UsageError } from '../errors.js';
 import { optionKeys, questionOf, type Choice, type OptionKey, type ProjectOptions } from './questions.js';
-import { compatibilityRules, ProjectOptionsSchema } from './schema.js';
+import { checkProjectOptions, compatibilityRules } from './rules.js';
 
 export type PartialOptions = Partial<Record<OptionKey, string>>;
 
@@ -102,7 +103,10 @@ export async function resolveOptions({ given, yes, ask }: ResolveInput): Promise
     const initial = defaultChoice(key, known);
     known[key] = !yes && ask && choices.length > 1 ? await ask(key, choices, initial) : initial;
   }
-  const parsed = ProjectOptionsSchema.safeParse(known);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
-  return parsed.data;
+  // the same checks as ProjectOptionsSchema, without loading zod on the command line's path
+  try {
+    return checkProjectOptions(known);
+  } catch (error) {
+    throw new UsageError((error as Error).message, { cause: error });
+  }
 }

@@ -1,21 +1,15 @@
 /**
- * The one schema for every project option: validation, compatibility rules, the answers file
- * and the programmatic API all read it; flags, prompt choices and defaults come from the
- * question data registered on it (`questions.ts`).
+ * The zod schema of every project option, for the answers file and the programmatic API. It is
+ * built from plain data, never restated: choices and defaults from `questions.ts`, compatibility
+ * and project-name rules from `rules.ts` (which the command line uses without loading zod).
  */
 import { z } from 'zod';
-import {
-  packageManagers,
-  questionData,
-  questionOf,
-  type AnswersFile,
-  type OptionKey,
-  type ProjectOptions,
-  type QuestionMeta,
-} from './questions.js';
+import { packageManagers, questionData, type AnswersFile, type OptionKey, type ProjectOptions, type QuestionMeta } from './questions.js';
+import { brokenRules, projectNameRule, ruleViolation } from './rules.js';
 
 export { ANSWERS_FILE_NAME, optionKeys, questionData, questionOf } from './questions.js';
 export type { AnswersFile, Choice, OptionKey, PackageManager, ProjectOptions, QuestionMeta } from './questions.js';
+export { brokenRules, compatibilityRules, type CompatibilityRule } from './rules.js';
 
 /** The zod enum of one option, carrying its question as registry metadata. */
 function optionSchema<K extends OptionKey>(key: K) {
@@ -37,62 +31,6 @@ export const projectOptionShapes = {
   auth: optionSchema('auth'),
 } satisfies { [K in OptionKey]: ReturnType<typeof optionSchema<K>> };
 
-/**
- * A compatibility rule: `allows` is checked only once every option in `options` is known,
- * so the interview can also use the rules to offer only the choices that fit earlier answers.
- */
-export interface CompatibilityRule {
-  options: readonly OptionKey[];
-  allows: (answers: ProjectOptions) => boolean;
-  reason: string;
-}
-
-export const compatibilityRules: readonly CompatibilityRule[] = [
-  {
-    options: ['service', 'frontend'],
-    allows: (o) => o.service !== 'api' || o.frontend === 'none',
-    reason: 'an API-only service has no client: use --frontend none',
-  },
-  {
-    options: ['service', 'frontend'],
-    allows: (o) => o.service !== 'fullstack' || o.frontend !== 'none',
-    reason: 'a full-stack monolith serves a client: choose a --frontend',
-  },
-  {
-    options: ['service', 'frontend'],
-    allows: (o) => o.service !== 'microservice' || o.frontend === 'none',
-    reason: 'a microservice is API only and serves no client: use --frontend none',
-  },
-  {
-    options: ['service', 'auth'],
-    // Written as an allow-list so every future auth strategy that keeps server-side state is refused.
-    allows: (o) => o.service !== 'microservice' || o.auth === 'jwt' || o.auth === 'none',
-    reason:
-      'a microservice is stateless and allows only --auth jwt (it verifies tokens an identity provider issues) or --auth none; sessions, cookies and user accounts belong to the identity provider or a monolith',
-  },
-  {
-    options: ['api', 'realtime'],
-    allows: (o) => o.api !== 'trpc' || o.realtime !== 'ws',
-    reason: 'with tRPC, server push runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now (no WebSocket link yet): use --realtime sse, polling or none',
-  },
-  // Not written yet for sessions: each rule goes with the missing piece.
-  {
-    options: ['api', 'auth'],
-    allows: (o) => o.api !== 'trpc' || o.auth !== 'session',
-    reason: 'the tRPC context reads bearer tokens only so far (no session cookie, no CSRF check on mutations): use --api rest with --auth session',
-  },
-  {
-    options: ['realtime', 'auth'],
-    allows: (o) => o.realtime !== 'ws' || o.auth !== 'session',
-    reason: 'the WebSocket upgrade authenticates bearer tokens only so far (no session-cookie authenticator): use --realtime sse or polling with --auth session',
-  },
-];
-
-/** The rules that fail for a complete set of options. */
-export function brokenRules(options: ProjectOptions): CompatibilityRule[] {
-  return compatibilityRules.filter((rule) => !rule.allows(options));
-}
-
 export const ProjectOptionsSchema = z
   .object(projectOptionShapes)
   .strict()
@@ -101,7 +39,7 @@ export const ProjectOptionsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [rule.options[rule.options.length - 1] ?? 'options'],
-        message: `${rule.options.map((k) => `--${questionOf(k).flag} ${options[k]}`).join(' with ')} is not allowed: ${rule.reason}`,
+        message: ruleViolation(rule, options),
       });
     }
   });
@@ -111,13 +49,10 @@ export const PackageManagerSchema = z.enum(packageManagers);
 /** Valid npm package name that is also a safe directory name (no scope, no path). */
 export const ProjectNameSchema = z
   .string()
-  .min(1, 'the project name is empty')
-  .max(214, 'an npm package name has at most 214 characters')
-  .regex(
-    /^[a-z0-9][a-z0-9._~-]*$/,
-    'use lower-case letters, digits, "-", "_", "." or "~", starting with a letter or digit (it becomes the npm package name)',
-  )
-  .refine((name) => !['node_modules', 'favicon.ico'].includes(name), 'this name is reserved by npm');
+  .min(1, projectNameRule.messages.empty)
+  .max(projectNameRule.maxLength, projectNameRule.messages.tooLong)
+  .regex(projectNameRule.pattern, projectNameRule.messages.pattern)
+  .refine((name) => !(projectNameRule.reserved as readonly string[]).includes(name), projectNameRule.messages.reserved);
 
 /** The machine-readable answers file written into every generated project. */
 export const AnswersFileSchema = z

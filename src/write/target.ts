@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TargetDirectoryError, UsageError } from '../errors.js';
-import { ProjectNameSchema } from '../options/schema.js';
+import { projectNameProblem } from '../options/rules.js';
 
 export interface Target {
   dir: string;
@@ -16,11 +16,9 @@ const IGNORABLE = new Set(['.DS_Store', 'Thumbs.db', '.git']);
 
 export function projectNameFrom(dir: string): string {
   const name = path.basename(path.resolve(dir));
-  const parsed = ProjectNameSchema.safeParse(name);
-  if (!parsed.success) {
-    throw new UsageError(`"${name}" cannot be the project name: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  const problem = projectNameProblem(name);
+  if (problem !== undefined) throw new UsageError(`"${name}" cannot be the project name: ${problem}`);
+  return name;
 }
 
 export async function inspectTarget(cwd: string, directory: string): Promise<Target> {
