@@ -71,22 +71,6 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
       'a microservice is stateless and allows only --auth jwt (it verifies tokens an identity provider issues) or --auth none; sessions, cookies and user accounts belong to the identity provider or a monolith',
   },
   {
-    options: ['api', 'realtime'],
-    allows: (o) => o.api !== 'trpc' || o.realtime === 'sse' || o.realtime === 'none',
-    reason: 'with tRPC, real-time runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now: use --realtime sse or none',
-  },
-  // Not written yet for sessions: each rule goes with the missing piece.
-  {
-    options: ['api', 'auth'],
-    allows: (o) => o.api !== 'trpc' || o.auth !== 'session',
-    reason: 'the tRPC context reads bearer tokens only so far (no session cookie, no CSRF check on mutations): use --api rest with --auth session',
-  },
-  {
-    options: ['realtime', 'auth'],
-    allows: (o) => o.realtime !== 'ws' || o.auth !== 'session',
-    reason: 'the WebSocket upgrade authenticates bearer tokens only so far (no session-cookie authenticator): use --realtime sse or polling with --auth session',
-  },
-  {
     options: ['backend', 'auth'],
     allows: (o) => o.backend !== 'fastify' || o.auth !== 'session',
     reason: 'the session adapter is written for Express only so far: use --backend express with --auth session',

@@ -84,6 +84,13 @@ describe('choices and defaults follow the compatibility rules', () => {
     expect(unansweredQuestions({ service: 'microservice' })).toEqual(['db', 'api', 'realtime', 'auth']);
   });
 
+  it('offers every real-time method and auth strategy with tRPC on Express', () => {
+    expect(allowedChoices('realtime', { backend: 'express', api: 'trpc' }).map((c) => c.value)).toEqual(['sse', 'ws', 'polling', 'none']);
+    expect(allowedChoices('auth', { backend: 'express', api: 'trpc', realtime: 'ws' }).map((c) => c.value)).toEqual(['jwt', 'session', 'none']);
+    expect(() => checkCombination({ api: 'trpc', realtime: 'ws', auth: 'session' })).not.toThrow();
+    expect(() => checkCombination({ api: 'rest', realtime: 'ws', auth: 'session' })).not.toThrow();
+  });
+
   it('refuses a microservice with a client, naming both flags and the reason', () => {
     expect(() => checkCombination({ service: 'microservice', frontend: 'react' })).toThrow(
       /--service microservice and --frontend react cannot be combined: a microservice is API only/,
@@ -168,10 +175,9 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api each: Express 2 db x (rest: 4 realtime + trpc: sse|none) x 2 auth (jwt, none) = 24,
-    // plus session (Express, rest, no ws) 2 db x 3 realtime = 6, plus Fastify (rest, no ws, no session)
-    // 2 db x 3 realtime x 2 auth = 12; microservice: Express only, jwt or none, 24
-    expect(all).toHaveLength(108);
+    // fullstack and api each: Express 2 db x 2 api x 4 realtime x 3 auth = 48, plus Fastify (rest, no ws,
+    // no session) 2 db x 3 realtime x 2 auth = 12; microservice: Express only, jwt or none, 2 x 2 x 4 x 2 = 32
+    expect(all).toHaveLength(152);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

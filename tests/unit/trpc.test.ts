@@ -10,11 +10,11 @@ const trpcCombinations = allowedCombinations().filter((o) => o.api === 'trpc');
 const text = (tree: Map<string, string | Buffer>, file: string) => String(tree.get(file) ?? '');
 
 describe('--api trpc', () => {
-  it('is offered with every service and auth, and with real-time sse or none', () => {
+  it('is offered with every service, auth and real-time method', () => {
     expect(new Set(trpcCombinations.map((o) => o.service))).toEqual(new Set(['fullstack', 'api', 'microservice']));
-    expect(new Set(trpcCombinations.map((o) => o.auth))).toEqual(new Set(['jwt', 'none']));
+    expect(new Set(trpcCombinations.map((o) => o.auth))).toEqual(new Set(['jwt', 'session', 'none']));
     for (const options of trpcCombinations) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
-    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'none']));
+    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'ws', 'polling', 'none']));
   });
 
   it.each(trpcCombinations.map((o): [string, ProjectOptions] => [`${o.service}/${o.realtime}/${o.auth}`, o]))(
@@ -27,10 +27,13 @@ describe('--api trpc', () => {
         expect(tree.has(gone), gone).toBe(false);
       }
       expect(tree.has('server/src/trpc/router.ts')).toBe(true);
-      expect(tree.has('server/src/realtime/listen.ts')).toBe(options.realtime === 'sse');
+      expect(tree.has('server/src/realtime/listen.ts')).toBe(options.realtime === 'sse' || options.realtime === 'ws');
+      // ws: tRPC over the /ws gateway, not the REST todo-events channel
+      expect(tree.has('server/src/trpc/trpc.ws.ts')).toBe(options.realtime === 'ws');
+      expect(tree.has('server/src/realtime/todo-channel.ts')).toBe(false);
       expect(text(tree, 'server/src/app.ts')).toContain("app.use('/api/trpc', api.handler);");
       // a microservice only verifies tokens: it has no auth routes
-      expect(text(tree, 'server/src/app.ts').includes('/api/auth')).toBe(options.auth === 'jwt' && options.service !== 'microservice');
+      expect(text(tree, 'server/src/app.ts').includes('/api/auth')).toBe(options.auth !== 'none' && options.service !== 'microservice');
     },
   );
 
