@@ -19,6 +19,8 @@ export interface CreateContext {
   conflictPrompt?: ConflictPrompt;
   pack?: TemplatePack;
   extras: ExtraAnswers;
+  /** Secrets of the project already in the target, kept when it is regenerated in place. */
+  secrets?: { jwt: string };
   tree?: FileTree;
   installed?: boolean;
   /** Steps skipped, with the reason, for the summary. */

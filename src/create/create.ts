@@ -8,6 +8,7 @@ import { CONFLICT_POLICIES, type ConflictPolicy } from '../write/plan.js';
 import { inspectTarget } from '../write/target.js';
 import type { ConflictPrompt } from '../write/conflicts.js';
 import type { CreateContext } from './context.js';
+import { existingSecrets } from './secrets.js';
 import { createSteps, dryRunSteps, runSteps } from './steps.js';
 
 export const DEFAULT_DIRECTORY = 'my-fullstack-app';
@@ -93,6 +94,7 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
         })
       : {};
 
+  const secrets = target.state === 'non-empty' ? await existingSecrets(target.dir) : undefined;
   const ctx: CreateContext = {
     ui,
     target,
@@ -103,6 +105,7 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
     ...(conflictPrompt ? { conflictPrompt } : {}),
     ...(pack ? { pack } : {}),
     extras,
+    ...(secrets ? { secrets } : {}),
     skipped: [],
   };
   if (args.dryRun) {

@@ -24,6 +24,7 @@ export const render: Step = async (ctx) => {
     projectName: ctx.target.name,
     options: ctx.options,
     packageManager: ctx.packageManager,
+    ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
     ...(ctx.pack ? { pack: ctx.pack, extras: ctx.extras } : {}),
   });
 };

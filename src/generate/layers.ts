@@ -49,6 +49,7 @@ export const layers: readonly Layer[] = [
   // (a whitespace-only template removes a file), and the React client's todo data layer.
   { dir: 'api/trpc', applies: (o) => o.api === 'trpc' },
   { dir: 'api/trpc+express', applies: (o) => o.api === 'trpc' && o.backend === 'express' },
+  { dir: 'api/trpc+fastify', applies: (o) => o.api === 'trpc' && o.backend === 'fastify' },
   { dir: 'client/react+trpc', applies: (o) => o.api === 'trpc' && o.frontend === 'react' },
 ];
 

@@ -6,8 +6,16 @@ import { layersFor } from './layers.js';
 import type { TemplateFile, TemplateLayers } from './template-files.js';
 import { versions } from './versions.js';
 
-/** npm drops these names when it packs our templates, so layers store them with `_`. */
-const RENAMED: Record<string, string> = { _gitignore: '.gitignore', _npmrc: '.npmrc' };
+/**
+ * Dotfiles are stored in layers with `_`: npm drops `.gitignore` and `.npmrc` when it packs, and
+ * tools run in this repository would read a `.prettierrc.json` among the templates as their own.
+ */
+const RENAMED: Record<string, string> = {
+  _gitignore: '.gitignore',
+  _npmrc: '.npmrc',
+  '_prettierrc.json': '.prettierrc.json',
+  _prettierignore: '.prettierignore',
+};
 const TEMPLATE_SUFFIX = '.hbs';
 
 export type FileTree = Map<string, string | Buffer>;
@@ -27,11 +35,14 @@ function createHandlebars(): typeof Handlebars {
     return `${JSON.stringify(name)}: ${JSON.stringify(versions[name as keyof typeof versions])}`;
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // `{{#if (or db.sqlite has.client)}}`; Handlebars passes its options object last
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
   return hb;
 }
 
-function outputPath(relativePath: string): string {
+/** Where a template file lands in the project: no `.hbs`, dotfile names restored. */
+export function outputPath(relativePath: string): string {
   const withoutSuffix = relativePath.endsWith(TEMPLATE_SUFFIX)
     ? relativePath.slice(0, -TEMPLATE_SUFFIX.length)
     : relativePath;

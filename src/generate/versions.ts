@@ -55,6 +55,8 @@ export const versions = {
   '@types/react': '19.3.0',
   '@types/react-dom': '19.3.0',
   'playwright-core': '1.65.1',
+  // The project's own formatter; this repository pins the same version to check rendered output.
+  prettier: '3.10.1',
 } as const satisfies Record<string, string>;
 
 export type DependencyName = keyof typeof versions;

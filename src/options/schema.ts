@@ -77,11 +77,6 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
   },
   // The Fastify adapters of these capabilities are not written yet; each rule goes with its adapter.
   {
-    options: ['backend', 'api'],
-    allows: (o) => o.backend !== 'fastify' || o.api !== 'trpc',
-    reason: 'the tRPC adapter is written for Express only so far: use --backend express with --api trpc',
-  },
-  {
     options: ['backend', 'realtime'],
     allows: (o) => o.backend !== 'fastify' || o.realtime !== 'ws',
     reason: 'the WebSocket gateway is wired into the Express app only so far: use --backend express with --realtime ws',

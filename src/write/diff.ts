@@ -6,15 +6,16 @@
 /** Above this many line pairs the LCS table would be too large; the diff says so instead. */
 const MAX_CELLS = 4_000_000;
 
-type Op = { kind: ' ' | '-' | '+'; line: string };
+export type DiffOp = { kind: ' ' | '-' | '+'; line: string };
 
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 
-function diffOps(a: string[], b: string[]): Op[] {
+/** Line operations turning `a` into `b`: kept (' '), removed ('-') and added ('+'). */
+export function diffOps(a: string[], b: string[]): DiffOp[] {
   // trim the common prefix and suffix first: most edits are small and local
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
@@ -28,9 +29,9 @@ function diffOps(a: string[], b: string[]): Op[] {
   const midB = b.slice(start, endB);
   const n = midA.length;
   const m = midB.length;
-  const ops: Op[] = a.slice(0, start).map((line) => ({ kind: ' ', line }));
+  const ops: DiffOp[] = a.slice(0, start).map((line) => ({ kind: ' ', line }));
   if ((n + 1) * (m + 1) > MAX_CELLS) {
-    ops.push(...midA.map((line): Op => ({ kind: '-', line })), ...midB.map((line): Op => ({ kind: '+', line })));
+    ops.push(...midA.map((line): DiffOp => ({ kind: '-', line })), ...midB.map((line): DiffOp => ({ kind: '+', line })));
   } else {
     // lcs[i][j]: length of the longest common subsequence of midA[i..] and midB[j..]
     const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
@@ -56,7 +57,7 @@ function diffOps(a: string[], b: string[]): Op[] {
       }
     }
   }
-  ops.push(...a.slice(endA).map((line): Op => ({ kind: ' ', line })));
+  ops.push(...a.slice(endA).map((line): DiffOp => ({ kind: ' ', line })));
   return ops;
 }
 

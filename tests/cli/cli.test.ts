@@ -97,6 +97,16 @@ describe('create-fullstack-app (built CLI, no terminal)', () => {
     for (const [file, content] of a) if (file !== '.env') expect(b.get(file), file).toBe(content);
   });
 
+  it('re-rendering an unchanged project in place writes the same bytes, its local secret included', async () => {
+    const cwd = await tempDir('rerender');
+    expect((await cli(['app', '--yes', ...quick], cwd)).exitCode).toBe(0);
+    const before = await readTree(path.join(cwd, 'app'));
+    const again = await cli(['.', '--answers', 'create-fullstack-app.json', '--on-conflict', 'error', ...quick], path.join(cwd, 'app'));
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Wrote 0 files/);
+    expect(await readTree(path.join(cwd, 'app'))).toEqual(before);
+  });
+
   it('--answers with a malformed file names the file and the field', async () => {
     const cwd = await tempDir('answers');
     await writeFile(path.join(cwd, 'answers.json'), JSON.stringify({ tool: 'create-fullstack-app', version: '1', projectName: 'x', packageManager: 'npm', options: { service: 'desktop' } }));

@@ -33,6 +33,8 @@ describe.concurrent(wholeMatrix ? 'every allowed combination' : 'the pairwise se
       const created = await cli(['app', ...flagsFor(options), '--no-git'], cwd);
       expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
       expect(created.stdout).not.toMatch(/✖/);
+      // every database can be taken away: readiness must notice, for SQLite and PostgreSQL alike
+      expect(created.stdout).toMatch(/✔ smoke: readiness fails without the database/);
       const tests = await execa('npm', ['test'], { cwd: path.join(cwd, 'app'), all: true, reject: false });
       expect(tests.exitCode, tests.all).toBe(0);
     },

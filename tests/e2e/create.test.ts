@@ -46,6 +46,10 @@ describe('create --yes (the default stack)', () => {
       const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
       expect(tests.exitCode, tests.all).toBe(0);
 
+      // its own formatter finds nothing to change, even after install, build, tests and Step 4
+      const format = await execa('npm', ['run', 'format:check'], { cwd: dir, all: true, reject: false });
+      expect(format.exitCode, format.all).toBe(0);
+
       // the project keeps the browser proof after handover
       const e2e = await execa('npm', ['run', 'test:e2e'], { cwd: dir, all: true, reject: false });
       expect(e2e.exitCode, e2e.all).toBe(0);

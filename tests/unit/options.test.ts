@@ -99,6 +99,17 @@ describe('choices and defaults follow the compatibility rules', () => {
     expect(parsed.error?.issues[0]?.message).toMatch(/--service microservice with --frontend react is not allowed/);
   });
 
+  it('allows tRPC on Fastify and with polling, and with WebSocket on Express (the gateway is Express-only so far)', () => {
+    for (const backend of ['express', 'fastify'] as const) {
+      for (const realtime of ['sse', 'polling', 'none'] as const) {
+        expect(ProjectOptionsSchema.safeParse({ ...defaults, backend, api: 'trpc', realtime, auth: 'jwt' }).success, `${backend} ${realtime}`).toBe(true);
+      }
+    }
+    expect(ProjectOptionsSchema.safeParse({ ...defaults, api: 'trpc', realtime: 'ws' }).success).toBe(true);
+    const parsed = ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', api: 'trpc', realtime: 'ws' });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^--backend fastify with --realtime ws is not allowed/)]);
+  });
+
   it('allows a microservice only auth jwt or none, as a rule any stateful strategy breaks', () => {
     const rule = compatibilityRules.find((r) => r.options.includes('service') && r.options.includes('auth'));
     expect(rule?.reason).toMatch(/only --auth jwt .* or --auth none/);
@@ -175,9 +186,9 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api each: Express 2 db x 2 api x 4 realtime x 3 auth = 48, plus Fastify (rest, no ws,
-    // no session) 2 db x 3 realtime x 2 auth = 12; microservice: Express only, jwt or none, 2 x 2 x 4 x 2 = 32
-    expect(all).toHaveLength(152);
+    // fullstack and api each: Express 2 db x 2 api x 4 realtime x 3 auth = 48, plus Fastify (rest or trpc,
+    // no ws, no session) 2 db x 2 api x 3 realtime x 2 auth = 24; microservice: Express only, jwt or none, 2 x 2 x 4 x 2 = 32
+    expect(all).toHaveLength(176);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

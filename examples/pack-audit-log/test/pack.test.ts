@@ -5,8 +5,16 @@
  * (`npx vitest run -u` accepts it).
  */
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { assertFile, assertNoFile, loadTemplatePack, renderProject, type FileSnapshot } from 'create-fullstack-app/testing';
+import {
+  assertFile,
+  assertFormatted,
+  assertNoFile,
+  loadTemplatePack,
+  renderProject,
+  type FileSnapshot,
+} from 'create-fullstack-app/testing';
 
 const packDir = fileURLToPath(new URL('..', import.meta.url));
 const pack = await loadTemplatePack(packDir);
@@ -33,6 +41,10 @@ describe('pack-audit-log', () => {
     const files = renderProject({ pack, extras: { audit: 'off' } });
     assertNoFile(files, 'server/src/audit/audit-log.ts');
     expect(Object.keys(packFiles(files))).toEqual(['create-fullstack-app.json', 'docs/DECISIONS.md']);
+  });
+
+  it.each(['writes', 'all'])('renders files the project\'s own formatter leaves unchanged (--audit %s)', async (audit) => {
+    await assertFormatted(renderProject({ pack, extras: { audit } }), prettier);
   });
 
   it.each(['writes', 'all', 'off'])('snapshot of every file the pack adds or changes (--audit %s)', (audit) => {

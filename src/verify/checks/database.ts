@@ -21,6 +21,15 @@ export interface VerifyDatabase {
   drop(): Promise<void>;
 }
 
+/** A PostgreSQL throwaway database, which Step 4 can also take away from the server using it. */
+export interface VerifyPostgresDatabase extends VerifyDatabase {
+  /**
+   * An outage as a server sees it: new connections are refused (`ALLOW_CONNECTIONS false`, which
+   * the owner may set) and the open ones are ended; resolves with what was done.
+   */
+  refuseConnections(): Promise<string>;
+}
+
 interface PgClient {
   connect(): Promise<unknown>;
   query(sql: string): Promise<unknown>;
@@ -75,6 +84,10 @@ export async function provisionDatabase(dir: string, options: ProjectOptions, te
     const file = path.resolve(tempDir, 'verify.db');
     return { url: `file:${file}`, detail: `SQLite file ${file}`, drop: async () => undefined };
   }
+  return provisionPostgres(dir);
+}
+
+export async function provisionPostgres(dir: string): Promise<VerifyPostgresDatabase> {
   const configured = configuredDatabaseUrl(dir);
   if (!configured) fail(`no PostgreSQL server: DATABASE_URL is set neither in the environment nor in ${path.join(dir, '.env')}; ${HOW_TO_START}`);
   let server: URL;
@@ -98,5 +111,10 @@ export async function provisionDatabase(dir: string, options: ProjectOptions, te
     detail: `throwaway PostgreSQL database ${name} on ${server.host}`,
     // FORCE: a server killed by a check may leave connections behind.
     drop: () => onServer(Client, server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined),
+    async refuseConnections() {
+      await onServer(Client, server, `ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await onServer(Client, server, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      return `closed PostgreSQL database ${name} to connections and ended the open ones`;
+    },
   };
 }

@@ -11,6 +11,7 @@ import { describe, HttpClient } from '../http.js';
 import { CheckSkipped, fail } from '../runner.js';
 import { freePort, ServerProcess } from '../server-process.js';
 import { SHUTDOWN_DEADLINE_MS } from './shutdown.js';
+import { provisionPostgres } from './database.js';
 import { HEALTH_TIMEOUT_MS, MAIN_SCRIPT, migrateCheck, type ServerSetup } from './start.js';
 
 /** How long `/ready` may keep answering 200 after the database is gone (it may cache a ping). */
@@ -26,6 +27,8 @@ interface Outage {
   env: Record<string, string>;
   /** Takes the database away; resolves with what was done, for the detail. */
   cut(): Promise<string>;
+  /** Removes what the outage left behind. */
+  release(): Promise<void>;
 }
 
 /**
@@ -41,13 +44,24 @@ function sqliteOutage(workDir: string): Outage {
       await rm(path.dirname(file), { recursive: true, force: true });
       return `removed ${path.basename(file)} (and its folder)`;
     },
+    release: async () => undefined,
   };
 }
 
-function outageFor(setup: ServerSetup, workDir: string): Outage {
+/**
+ * PostgreSQL is "gone" when it refuses the server's connections: a pool that keeps serving from an
+ * open connection, or a ping that never reaches the server, is what this catches.
+ */
+async function postgresOutage(dir: string): Promise<Outage> {
+  const database = await provisionPostgres(dir);
+  return { env: { DATABASE_URL: database.url }, cut: () => database.refuseConnections(), release: () => database.drop() };
+}
+
+async function outageFor(dir: string, setup: ServerSetup, workDir: string): Promise<Outage> {
   const url = setup.env.DATABASE_URL ?? '';
   if (url.startsWith('file:')) return sqliteOutage(workDir);
-  throw new CheckSkipped(`Step 4 cannot take this database away yet (DATABASE_URL ${url.split(':')[0] || 'unset'}:...)`);
+  if (/^postgres(ql)?:/.test(url)) return postgresOutage(dir);
+  throw new CheckSkipped(`Step 4 cannot take this database away (DATABASE_URL ${url.split(':')[0] || 'unset'}:...)`);
 }
 
 /**
@@ -55,14 +69,16 @@ function outageFor(setup: ServerSetup, workDir: string): Outage {
  * `workDir` is Step 4's temp folder.
  */
 export async function readinessOutageCheck(dir: string, setup: ServerSetup, workDir: string, signal?: AbortSignal): Promise<string> {
-  const outage = outageFor(setup, workDir);
+  const outage = await outageFor(dir, setup, workDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...setup.env, ...outage.env, PORT: String(port) };
-  await migrateCheck(dir, env, signal);
-  const server = new ServerProcess(dir, MAIN_SCRIPT, env);
+  let server: ServerProcess | undefined;
   try {
+    await migrateCheck(dir, env, signal);
+    const instance = new ServerProcess(dir, MAIN_SCRIPT, env);
+    server = instance;
     const baseUrl = `http://127.0.0.1:${port}`;
-    await server.waitHealthy(new URL('/health', baseUrl), HEALTH_TIMEOUT_MS, signal);
+    await instance.waitHealthy(new URL('/health', baseUrl), HEALTH_TIMEOUT_MS, signal);
     const http = new HttpClient(baseUrl, signal);
     const before = await http.request('/ready');
     expectStatus(before, 200);
@@ -74,7 +90,7 @@ export async function readinessOutageCheck(dir: string, setup: ServerSetup, work
       try {
         return await http.request(route);
       } catch (error) {
-        if (!server.running) fail(`the server exited when the database went away (${what}): readiness must report it, not crash:\n${server.output()}`);
+        if (!instance.running) fail(`the server exited when the database went away (${what}): readiness must report it, not crash:\n${instance.output()}`);
         throw error;
       }
     };
@@ -87,7 +103,7 @@ export async function readinessOutageCheck(dir: string, setup: ServerSetup, work
     if (ready.status === 200) {
       fail(
         `after the database was taken away (${what}), GET /ready still answered 200 for ${DETECT_WITHIN_MS / 1000} s: ${describe(ready)}. ` +
-          'The readiness ping must reach the database itself (for SQLite: check that the file at DATABASE_URL still exists and is the one opened; SELECT 1 on an open handle never touches it)',
+          'The readiness ping must reach the database itself (for SQLite: check that the file at DATABASE_URL still exists and is the one opened; SELECT 1 on an open handle never touches it; for PostgreSQL: run the ping on a pooled connection, with a timeout)',
       );
     }
     expectStatus(ready, 503);
@@ -97,6 +113,7 @@ export async function readinessOutageCheck(dir: string, setup: ServerSetup, work
     if (live.status !== 200) fail(`GET /health (liveness) must stay 200 while the database is gone, so the process is not restarted for it: ${describe(live)}`);
     return `${what}: GET /ready 503 (database "${body.checks.database.status}") ${detectedMs} ms later, GET /health still 200`;
   } finally {
-    await server.stop(SHUTDOWN_DEADLINE_MS);
+    await server?.stop(SHUTDOWN_DEADLINE_MS);
+    await outage.release();
   }
 }

@@ -7,6 +7,7 @@ import { createTodo, TodoSchema, uniqueTitle, type Session, type Todo } from '..
 import { expectProblem, expectStatus, issuesText } from '../assert.js';
 import { newSession, sameUserSession, type VerifyContext } from '../context.js';
 import { CheckSkipped, fail, type Phase } from '../runner.js';
+import { pollingChecks } from './realtime-polling.js';
 import { websocketChecks } from './realtime-ws.js';
 import { openEventStream, tryOpenEventStream, type EventStream, type SseEvent } from '../sse.js';
 
@@ -187,10 +188,7 @@ export class RealtimeChecks {
 
 export async function realtimeChecks(ctx: VerifyContext, phase: Phase): Promise<void> {
   if (ctx.options.realtime === 'ws') return websocketChecks(ctx, phase);
-  if (ctx.options.realtime === 'polling') {
-    phase.skip('server push', 'realtime: polling has no server push; the browser two-tab check proves sync within the poll interval');
-    return;
-  }
+  if (ctx.options.realtime === 'polling') return pollingChecks(ctx, phase);
   if (ctx.options.realtime !== 'sse') {
     phase.skip('real-time sync', 'realtime: none');
     return;

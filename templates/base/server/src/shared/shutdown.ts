@@ -23,7 +23,14 @@ export interface ShutdownOptions {
  * Graceful stop: refuse new connections, end event streams, close idle keep-alive connections,
  * let in-flight requests finish until the deadline, then cut what is left and close the database.
  */
-export async function shutdown({ server, logger, timeoutMs, closeServer, closeStreams, closeDatabase }: ShutdownOptions): Promise<void> {
+export async function shutdown({
+  server,
+  logger,
+  timeoutMs,
+  closeServer,
+  closeStreams,
+  closeDatabase,
+}: ShutdownOptions): Promise<void> {
   const closed =
     closeServer === undefined
       ? new Promise<void>((resolve) => {
@@ -73,7 +80,10 @@ export interface SignalSource {
  */
 export function exitOnSignals(
   options: ShutdownOptions,
-  { signals = process, exit = (code) => process.exit(code) }: { signals?: SignalSource; exit?: (code: number) => void } = {},
+  {
+    signals = process,
+    exit = (code) => process.exit(code),
+  }: { signals?: SignalSource; exit?: (code: number) => void } = {},
 ): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

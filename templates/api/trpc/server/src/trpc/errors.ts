@@ -87,7 +87,12 @@ export function formatError(error: TRPCError, path: string | undefined, requestI
   return {
     message: appError.detail,
     code: TRPC_ERROR_CODES_BY_KEY[code],
-    data: { code, httpStatus: appError.status, ...(path === undefined ? {} : { path }), problem: problemFor(appError, requestId) },
+    data: {
+      code,
+      httpStatus: appError.status,
+      ...(path === undefined ? {} : { path }),
+      problem: problemFor(appError, requestId),
+    },
   };
 }
 

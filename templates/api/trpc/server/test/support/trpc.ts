@@ -17,13 +17,23 @@ const ErrorEnvelopeSchema = z.object({
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>['error'];
 
 /** A query: `GET /api/trpc/<path>?input=<json>`. */
-export function query(baseUrl: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function query(
+  baseUrl: string,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   return send(`${baseUrl}/api/trpc/${path}${search}`, { headers });
 }
 
 /** A mutation: `POST /api/trpc/<path>` with the input as the JSON body. */
-export function mutate(baseUrl: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function mutate(
+  baseUrl: string,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return send(`${baseUrl}/api/trpc/${path}`, { method: 'POST', json: input, headers });
 }
 
@@ -34,7 +44,11 @@ export async function dataOf<S extends z.ZodType>(response: Response, schema: S)
 }
 
 /** A failed call: its HTTP status, tRPC code and problem agree, and nothing internal leaks. */
-export async function trpcErrorOf(response: Response, status: number, code: string): Promise<ErrorEnvelope & { problem: Problem }> {
+export async function trpcErrorOf(
+  response: Response,
+  status: number,
+  code: string,
+): Promise<ErrorEnvelope & { problem: Problem }> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   const raw: unknown = await response.json();

@@ -16,7 +16,10 @@ export interface AuthRoutesOptions {
  * `/api/auth`, an encapsulated plugin: the per-IP rate limit applies to these routes only. Only
  * refresh and logout read the refresh cookie; `me` needs the bearer token.
  */
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { auth, authenticate, secureCookies, rateLimit }) => {
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
+  app,
+  { auth, authenticate, secureCookies, rateLimit },
+) => {
   await app.register(authRateLimit, rateLimit);
   const controller = createAuthController(auth, { secureCookies });
   const routes = app.withTypeProvider<ZodTypeProvider>();

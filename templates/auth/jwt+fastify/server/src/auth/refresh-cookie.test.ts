@@ -12,7 +12,9 @@ describe('refresh cookie', () => {
   });
 
   it('is cleared with an expiry in the past', () => {
-    expect(clearedRefreshCookie(false)).toBe('refresh_token=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/api/auth; HttpOnly; SameSite=Strict');
+    expect(clearedRefreshCookie(false)).toBe(
+      'refresh_token=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/api/auth; HttpOnly; SameSite=Strict',
+    );
   });
 
   it.each([

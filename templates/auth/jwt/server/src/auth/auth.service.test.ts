@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InMemoryRefreshTokenRepository, InMemoryUserRepository, plainTextHasher } from '../../test/fakes/in-memory-auth.js';
+import {
+  InMemoryRefreshTokenRepository,
+  InMemoryUserRepository,
+  plainTextHasher,
+} from '../../test/fakes/in-memory-auth.js';
 import { createTestLogger, type LogSink } from '../../test/support/log-sink.js';
 import { ConflictError, UnauthorizedError } from '../shared/errors.js';
 import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';

@@ -24,6 +24,7 @@ export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
   }
 
   async revokeFamily(familyId: string, revokedAt: string): Promise<void> {
-    for (const token of this.tokens) if (token.familyId === familyId && token.revokedAt === null) token.revokedAt = revokedAt;
+    for (const token of this.tokens)
+      if (token.familyId === familyId && token.revokedAt === null) token.revokedAt = revokedAt;
   }
 }

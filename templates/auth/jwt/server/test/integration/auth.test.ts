@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 describe('/api/auth', () => {
   let server: TestServer;
   const url = (path: string) => `${server.url}/api/auth${path}`;
-  const refresh = (cookie?: string) => send(url('/refresh'), { method: 'POST', headers: cookie === undefined ? {} : { cookie } });
+  const refresh = (cookie?: string) =>
+    send(url('/refresh'), { method: 'POST', headers: cookie === undefined ? {} : { cookie } });
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -15,7 +16,10 @@ describe('/api/auth', () => {
   afterAll(() => server.stop());
 
   it('registers with a normalised email and sets a strict, httpOnly refresh cookie', async () => {
-    const response = await send(url('/register'), { method: 'POST', json: { email: '  New.User@Example.COM ', password: PASSWORD } });
+    const response = await send(url('/register'), {
+      method: 'POST',
+      json: { email: '  New.User@Example.COM ', password: PASSWORD },
+    });
     expect(response.status).toBe(201);
     const { user, accessToken } = await bodyOf(response, AuthResponseSchema);
     expect(user.email).toBe('new.user@example.com');
@@ -34,12 +38,18 @@ describe('/api/auth', () => {
 
   it('refuses a taken email with 409, whatever its case', async () => {
     const { user } = await signUp(server);
-    const again = await send(url('/register'), { method: 'POST', json: { email: user.email.toUpperCase(), password: PASSWORD } });
+    const again = await send(url('/register'), {
+      method: 'POST',
+      json: { email: user.email.toUpperCase(), password: PASSWORD },
+    });
     await problemOf(again, 409);
   });
 
   it('validates credentials', async () => {
-    const problem = await problemOf(await send(url('/register'), { method: 'POST', json: { email: 'nope', password: 'short' } }), 422);
+    const problem = await problemOf(
+      await send(url('/register'), { method: 'POST', json: { email: 'nope', password: 'short' } }),
+      422,
+    );
     expect(problem.errors?.map((error) => error.path)).toEqual([['email'], ['password']]);
   });
 
@@ -50,7 +60,10 @@ describe('/api/auth', () => {
     expect((await bodyOf(ok, AuthResponseSchema)).user).toEqual(user);
     expect(refreshCookieOf(ok)).toBeDefined();
 
-    const wrongPassword = await problemOf(await send(url('/login'), { method: 'POST', json: { email: user.email, password: 'not the password' } }), 401);
+    const wrongPassword = await problemOf(
+      await send(url('/login'), { method: 'POST', json: { email: user.email, password: 'not the password' } }),
+      401,
+    );
     const unknownEmail = await problemOf(
       await send(url('/login'), { method: 'POST', json: { email: 'nobody@example.com', password: PASSWORD } }),
       401,

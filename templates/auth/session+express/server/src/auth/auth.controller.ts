@@ -1,7 +1,13 @@
 import { CredentialsSchema } from '@app/shared';
 import type { CookieOptions, Request, Response } from 'express';
 import { parseBody } from '../shared/http/validate.js';
-import { assertCsrf, authenticatedSession, authenticatedUserId, SESSION_COOKIE, sessionTokenOf } from './auth.middleware.js';
+import {
+  assertCsrf,
+  authenticatedSession,
+  authenticatedUserId,
+  SESSION_COOKIE,
+  sessionTokenOf,
+} from './auth.middleware.js';
 import type { AuthService, SignedIn } from './auth.service.js';
 
 /**
@@ -17,7 +23,10 @@ export function createAuthController(auth: AuthService, { secureCookies }: { sec
   const cookie = sessionCookieOptions(secureCookies);
 
   function sendSignedIn(res: Response, status: number, { user, session }: SignedIn): void {
-    res.cookie(SESSION_COOKIE, session.token, { ...cookie, maxAge: Math.max(0, session.expiresAt.getTime() - Date.now()) });
+    res.cookie(SESSION_COOKIE, session.token, {
+      ...cookie,
+      maxAge: Math.max(0, session.expiresAt.getTime() - Date.now()),
+    });
     res.setHeader('Cache-Control', 'no-store');
     res.status(status).json({ user, csrfToken: session.csrfToken });
   }

@@ -38,7 +38,9 @@ export function sessionTokenOf(req: Request): string | undefined {
 export function assertCsrf(req: Request, session: ActiveSession): void {
   if (!isStateChanging(req.method)) return;
   if (!csrfTokenMatches(session.csrfToken, req.get(CSRF_HEADER))) {
-    throw new ForbiddenError(`Missing or invalid CSRF token: send the token from /api/auth/csrf in the ${CSRF_HEADER} header.`);
+    throw new ForbiddenError(
+      `Missing or invalid CSRF token: send the token from /api/auth/csrf in the ${CSRF_HEADER} header.`,
+    );
   }
 }
 

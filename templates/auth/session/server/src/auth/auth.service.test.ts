@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InMemorySessionRepository, InMemoryUserRepository, plainTextHasher } from '../../test/fakes/in-memory-sessions.js';
+import {
+  InMemorySessionRepository,
+  InMemoryUserRepository,
+  plainTextHasher,
+} from '../../test/fakes/in-memory-sessions.js';
 import { createTestLogger } from '../../test/support/log-sink.js';
 import { ConflictError, UnauthorizedError } from '../shared/errors.js';
 import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';

@@ -177,7 +177,10 @@ export class AuthService {
       this.ended({ sessionId: previous });
     }
     // Sign-ins are rare next to requests: a fine moment to drop sessions nobody can use any more.
-    await this.deps.sessions.deleteExpired(now.toISOString(), new Date(now.getTime() - this.deps.idleTimeoutMs).toISOString());
+    await this.deps.sessions.deleteExpired(
+      now.toISOString(),
+      new Date(now.getTime() - this.deps.idleTimeoutMs).toISOString(),
+    );
     const token = generateSessionToken();
     const expiresAt = new Date(now.getTime() + this.deps.absoluteTimeoutMs);
     const record: SessionRecord = {

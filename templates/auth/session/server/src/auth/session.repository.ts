@@ -56,6 +56,7 @@ export class SqlSessionRepository implements SessionRepository {
 
   async deleteExpired(now: string, idleBefore: string): Promise<number> {
     // ISO 8601 UTC strings compare in time order.
-    return (await this.db.run('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?', [now, idleBefore])).changes;
+    return (await this.db.run('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?', [now, idleBefore]))
+      .changes;
   }
 }

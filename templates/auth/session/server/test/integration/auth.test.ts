@@ -17,7 +17,10 @@ describe('/api/auth (server-side sessions)', () => {
   afterAll(() => server.stop());
 
   it('registers with a normalised email and sets an httpOnly, SameSite=Lax session cookie for the whole site', async () => {
-    const response = await send(url('/register'), { method: 'POST', json: { email: '  New.User@Example.COM ', password: PASSWORD } });
+    const response = await send(url('/register'), {
+      method: 'POST',
+      json: { email: '  New.User@Example.COM ', password: PASSWORD },
+    });
     expect(response.status).toBe(201);
     const { user, csrfToken } = await bodyOf(response, AuthResponseSchema);
     expect(user.email).toBe('new.user@example.com');
@@ -37,7 +40,9 @@ describe('/api/auth (server-side sessions)', () => {
   it('stores only the hash of the session id', async () => {
     const actor = await signUp(server);
     const value = actor.sessionCookie.slice('sid='.length);
-    const rows = await server.database.query<{ id: string }>('SELECT id FROM sessions WHERE user_id = ?', [actor.user.id]);
+    const rows = await server.database.query<{ id: string }>('SELECT id FROM sessions WHERE user_id = ?', [
+      actor.user.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.id).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]?.id).not.toContain(value);
@@ -45,22 +50,36 @@ describe('/api/auth (server-side sessions)', () => {
 
   it('refuses a taken email with 409 and validates credentials with 422', async () => {
     const { user } = await signUp(server);
-    await problemOf(await send(url('/register'), { method: 'POST', json: { email: user.email.toUpperCase(), password: PASSWORD } }), 409);
-    const problem = await problemOf(await send(url('/register'), { method: 'POST', json: { email: 'nope', password: 'short' } }), 422);
+    await problemOf(
+      await send(url('/register'), { method: 'POST', json: { email: user.email.toUpperCase(), password: PASSWORD } }),
+      409,
+    );
+    const problem = await problemOf(
+      await send(url('/register'), { method: 'POST', json: { email: 'nope', password: 'short' } }),
+      422,
+    );
     expect(problem.errors?.map((error) => error.path)).toEqual([['email'], ['password']]);
   });
 
   it('answers a wrong password exactly like an unknown email', async () => {
     const { user } = await signUp(server);
-    const wrong = await problemOf(await send(url('/login'), { method: 'POST', json: { email: user.email, password: 'not the password' } }), 401);
+    const wrong = await problemOf(
+      await send(url('/login'), { method: 'POST', json: { email: user.email, password: 'not the password' } }),
+      401,
+    );
     const unknown = await problemOf(await login('nobody@example.com'), 401);
     expect(wrong.detail).toBe(unknown.detail);
   });
 
   it('returns the user and the CSRF token from /me and /csrf, with the cookie only', async () => {
     const actor = await signUp(server);
-    expect(await bodyOf(await me({ cookie: actor.sessionCookie }), MeResponseSchema)).toEqual({ user: actor.user, csrfToken: actor.csrfToken });
-    expect(await bodyOf(await send(url('/csrf'), { headers: { cookie: actor.sessionCookie } }), CsrfResponseSchema)).toEqual({
+    expect(await bodyOf(await me({ cookie: actor.sessionCookie }), MeResponseSchema)).toEqual({
+      user: actor.user,
+      csrfToken: actor.csrfToken,
+    });
+    expect(
+      await bodyOf(await send(url('/csrf'), { headers: { cookie: actor.sessionCookie } }), CsrfResponseSchema),
+    ).toEqual({
       csrfToken: actor.csrfToken,
     });
     await problemOf(await me(), 401);

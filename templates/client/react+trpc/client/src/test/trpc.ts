@@ -5,12 +5,24 @@ import type { Problem } from '@app/shared';
  * `{result: {data}}`, or `{error}` with the problem in `data.problem` and the HTTP status.
  */
 export function trpcResponse(data: unknown): Response {
-  return new Response(JSON.stringify({ result: { data } }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify({ result: { data } }), {
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 export function trpcErrorResponse(status: number, extra: Partial<Problem> = {}): Response {
-  const problem: Problem = { type: 'about:blank', title: `Status ${status}`, status, detail: 'server detail', request_id: 'req-1', ...extra };
-  const body = { error: { message: problem.detail, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: status, problem } } };
+  const problem: Problem = {
+    type: 'about:blank',
+    title: `Status ${status}`,
+    status,
+    detail: 'server detail',
+    request_id: 'req-1',
+    ...extra,
+  };
+  const body = {
+    error: { message: problem.detail, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: status, problem } },
+  };
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 

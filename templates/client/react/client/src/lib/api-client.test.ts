@@ -16,7 +16,12 @@ describe('api client', () => {
 
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/todos');
-    expect(init).toMatchObject({ method: 'POST', credentials: 'include', cache: 'no-store', body: JSON.stringify({ title: 'Buy milk' }) });
+    expect(init).toMatchObject({
+      method: 'POST',
+      credentials: 'include',
+      cache: 'no-store',
+      body: JSON.stringify({ title: 'Buy milk' }),
+    });
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
   });
 

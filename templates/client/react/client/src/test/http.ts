@@ -7,7 +7,14 @@ export function jsonResponse(body: unknown, status = 200): Response {
 
 /** A problem+json error answer, shaped like the server's error handler output. */
 export function problemResponse(status: number, extra: Record<string, unknown> = {}): Response {
-  const body = { type: 'about:blank', title: `Status ${status}`, status, detail: 'server detail', request_id: 'req-1', ...extra };
+  const body = {
+    type: 'about:blank',
+    title: `Status ${status}`,
+    status,
+    detail: 'server detail',
+    request_id: 'req-1',
+    ...extra,
+  };
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json' } });
 }
 
@@ -15,7 +22,9 @@ export type FetchHandler = (url: string, init: RequestInit) => Response | Promis
 
 /** Replaces global fetch for one test (vitest restores it: `unstubGlobals`). */
 export function mockFetch(handler: FetchHandler) {
-  const fetchMock = vi.fn((input: RequestInfo | URL, init: RequestInit = {}) => Promise.resolve(handler(String(input), init)));
+  const fetchMock = vi.fn((input: RequestInfo | URL, init: RequestInit = {}) =>
+    Promise.resolve(handler(String(input), init)),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }

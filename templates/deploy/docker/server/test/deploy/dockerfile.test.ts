@@ -41,14 +41,18 @@ const exec = (args: string): string[] => z.array(z.string()).parse(JSON.parse(ar
 
 /** `npm run x && node y` with every `npm run <script>` replaced by the script, as npm would run it. */
 function expand(command: string): string {
-  return command.replace(/npm run ([\w:-]+)/g, (_, name: string) => expand(scripts[name] ?? `<missing script ${name}>`));
+  return command.replace(/npm run ([\w:-]+)/g, (_, name: string) =>
+    expand(scripts[name] ?? `<missing script ${name}>`),
+  );
 }
 
 describe('Dockerfile', () => {
   it('builds in one stage and runs from another, both on a pinned Node.js release', () => {
     const stages = all('FROM');
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    const version = all('ARG').find((arg) => arg.args.startsWith('NODE_VERSION='))?.args.split('=')[1];
+    const version = all('ARG')
+      .find((arg) => arg.args.startsWith('NODE_VERSION='))
+      ?.args.split('=')[1];
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     for (const stage of stages) expect(stage.args).toMatch(/^node:\$\{NODE_VERSION\}-[a-z]+-slim\b/);
     expect(dockerfile.some((i) => i.keyword === 'RUN' && i.args.includes('npm ci'))).toBe(true);
@@ -73,14 +77,22 @@ describe('Dockerfile', () => {
   });
 
   it('runs in production mode as a non-root user', () => {
-    expect(all('ENV').map((env) => env.args).join(' ')).toMatch(/\bNODE_ENV=production\b/);
+    expect(
+      all('ENV')
+        .map((env) => env.args)
+        .join(' '),
+    ).toMatch(/\bNODE_ENV=production\b/);
     const user = last('USER')?.args;
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
   });
 
   it('exposes the port it listens on and checks the liveness route', () => {
-    const port = /\bPORT=(\d+)/.exec(all('ENV').map((env) => env.args).join(' '))?.[1];
+    const port = /\bPORT=(\d+)/.exec(
+      all('ENV')
+        .map((env) => env.args)
+        .join(' '),
+    )?.[1];
     expect(last('EXPOSE')?.args).toBe(port);
     expect(last('HEALTHCHECK')?.args).toContain("/health'");
   });

@@ -7,7 +7,10 @@ import { checkReadiness, type Pingable } from './readiness.js';
  * the process restarted). `/ready`: readiness, every dependency answers too, so a load balancer stops
  * sending traffic (503) while one is unreachable. A new dependency is one more entry in `dependencies`.
  */
-export const healthRoutes: FastifyPluginAsync<{ database: Pingable; logger: Logger }> = async (app, { database, logger }) => {
+export const healthRoutes: FastifyPluginAsync<{ database: Pingable; logger: Logger }> = async (
+  app,
+  { database, logger },
+) => {
   const dependencies: Record<string, Pingable> = { database };
 
   app.get('/health', async () => ({ status: 'ok' }));

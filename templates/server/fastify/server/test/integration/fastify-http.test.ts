@@ -34,7 +34,9 @@ describe('Fastify request handling', () => {
   });
 
   it('marks API answers, and only them, no-store', async () => {
-    expect((await send(`${server.url}/api/todos`, { headers: actor.headers })).headers.get('cache-control')).toBe('no-store');
+    expect((await send(`${server.url}/api/todos`, { headers: actor.headers })).headers.get('cache-control')).toBe(
+      'no-store',
+    );
     expect((await send(`${server.url}/api/nothing-here`)).headers.get('cache-control')).toBe('no-store');
     expect((await send(`${server.url}/health`)).headers.get('cache-control')).toBeNull();
   });

@@ -4,7 +4,11 @@ import { authorizationOf, jsonResponse, mockFetch, problemResponse } from '../te
 import { ApiError, api } from './api-client';
 import { getSession, setSession, subscribeSession } from './session';
 
-const user = { id: '6f1c1b7e-2d4a-4f7e-9a43-0c8f3d5b2a10', email: 'ada@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
+const user = {
+  id: '6f1c1b7e-2d4a-4f7e-9a43-0c8f3d5b2a10',
+  email: 'ada@example.com',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 const page = { data: [], nextCursor: null };
 
 beforeEach(() => setSession({ user, accessToken: 'expired-token' }));
@@ -90,7 +94,9 @@ describe('api client with auth', () => {
 
   it('does not refresh when the login itself answers 401', async () => {
     const fetchMock = mockFetch(() => problemResponse(401));
-    await expect(api.post('/api/auth/login', { email: 'a@b.c', password: 'wrong-password' }, TodoPageSchema)).rejects.toMatchObject({
+    await expect(
+      api.post('/api/auth/login', { email: 'a@b.c', password: 'wrong-password' }, TodoPageSchema),
+    ).rejects.toMatchObject({
       status: 401,
     });
     expect(fetchMock).toHaveBeenCalledTimes(1);

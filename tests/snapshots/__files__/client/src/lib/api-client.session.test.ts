@@ -4,9 +4,19 @@ import { jsonResponse, mockFetch, problemResponse } from '../test/http';
 import { ApiError, api } from './api-client';
 import { getSession, setSession } from './session';
 
-const user = { id: '6f1c1b7e-2d4a-4f7e-9a43-0c8f3d5b2a10', email: 'ada@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
+const user = {
+  id: '6f1c1b7e-2d4a-4f7e-9a43-0c8f3d5b2a10',
+  email: 'ada@example.com',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 const page = { data: [], nextCursor: null };
-const todo = { id: '7a2d2c8f-3e5b-4a8f-8b54-1d9e4c6a3b21', title: 'x', completed: false, createdAt: user.createdAt, updatedAt: user.createdAt };
+const todo = {
+  id: '7a2d2c8f-3e5b-4a8f-8b54-1d9e4c6a3b21',
+  title: 'x',
+  completed: false,
+  createdAt: user.createdAt,
+  updatedAt: user.createdAt,
+};
 
 const csrfOf = (init: RequestInit | undefined) => new Headers(init?.headers).get('X-CSRF-Token');
 
@@ -25,7 +35,9 @@ describe('api client with a server-side session', () => {
   });
 
   it('adds the CSRF token to every state-changing request', async () => {
-    const fetchMock = mockFetch((_url, init) => (init.method === 'DELETE' ? new Response(null, { status: 204 }) : jsonResponse(todo)));
+    const fetchMock = mockFetch((_url, init) =>
+      init.method === 'DELETE' ? new Response(null, { status: 204 }) : jsonResponse(todo),
+    );
     await api.post('/api/todos', { title: 'x' }, TodoSchema);
     await api.patch(`/api/todos/${todo.id}`, { completed: true }, TodoSchema);
     await api.delete(`/api/todos/${todo.id}`);

@@ -42,7 +42,9 @@ describe('getErrorMessage', () => {
   });
 
   it('lets a screen word a status in its own terms', () => {
-    expect(getErrorMessage(apiError(401), { 401: 'Email or password is incorrect.' })).toBe('Email or password is incorrect.');
+    expect(getErrorMessage(apiError(401), { 401: 'Email or password is incorrect.' })).toBe(
+      'Email or password is incorrect.',
+    );
     expect(getErrorMessage(apiError(500), { 401: 'Email or password is incorrect.' })).toBe(
       'Something went wrong on our side. Please try again.',
     );

@@ -23,7 +23,9 @@ function streamResponse(...chunks: string[]): Response {
 
 describe('createEventParser', () => {
   it('parses named events and joins multi-line data with newlines', () => {
-    expect(parse('event: todo.created\ndata: {"a":\ndata: 1}\n\n')).toEqual([{ event: 'todo.created', data: '{"a":\n1}' }]);
+    expect(parse('event: todo.created\ndata: {"a":\ndata: 1}\n\n')).toEqual([
+      { event: 'todo.created', data: '{"a":\n1}' },
+    ]);
   });
 
   it('ignores comments such as heartbeats', () => {
@@ -31,7 +33,9 @@ describe('createEventParser', () => {
   });
 
   it('handles lines split across chunks, CRLF split between chunks, and CR line ends', () => {
-    expect(parse('eve', 'nt: todo.deleted\r', '\ndata: {"id":"1"}\r\n', '\r\n', 'data:no-space\r\r', ': next\n')).toEqual([
+    expect(
+      parse('eve', 'nt: todo.deleted\r', '\ndata: {"id":"1"}\r\n', '\r\n', 'data:no-space\r\r', ': next\n'),
+    ).toEqual([
       { event: 'todo.deleted', data: '{"id":"1"}' },
       { event: 'message', data: 'no-space' },
     ]);
@@ -120,7 +124,12 @@ describe('connectEventStream', () => {
 
   it('gives up on a client error that retrying cannot fix', async () => {
     const fetchMock = mockFetch(() => problemResponse(403));
-    await connectEventStream({ path: '/api/events', signal: new AbortController().signal, backoff: fastBackoff, onEvent: () => undefined });
+    await connectEventStream({
+      path: '/api/events',
+      signal: new AbortController().signal,
+      backoff: fastBackoff,
+      onEvent: () => undefined,
+    });
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

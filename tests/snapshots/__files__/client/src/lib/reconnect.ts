@@ -10,7 +10,11 @@ export const DEFAULT_BACKOFF: Backoff = { baseMs: 1_000, maxMs: 30_000 };
  * Delay before reconnection attempt `attempt` (0-based): exponential and capped, with jitter
  * so clients dropped together by a server restart do not all return at the same instant.
  */
-export function backoffDelay(attempt: number, backoff: Backoff = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  backoff: Backoff = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt);
   return ceiling / 2 + random() * (ceiling / 2);
 }

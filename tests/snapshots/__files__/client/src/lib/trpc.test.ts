@@ -7,7 +7,11 @@ import { getSession, setSession } from './session';
 import { createTrpcClient } from './trpc';
 import { fromTrpcError } from './trpc-errors';
 
-const user = { id: '6f1c1b7e-2d4a-4f7e-9a43-0c8f3d5b2a10', email: 'ada@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
+const user = {
+  id: '6f1c1b7e-2d4a-4f7e-9a43-0c8f3d5b2a10',
+  email: 'ada@example.com',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 const page = { data: [], nextCursor: null };
 /** The batching link's answer: one envelope per call. */
 const batch = (...results: unknown[]) => jsonResponse(results.map((data) => ({ result: { data } })));
@@ -40,7 +44,9 @@ describe('tRPC client', () => {
 
   it('gives up when the refresh is refused, and the UI reads the 401 problem', async () => {
     mockFetch((url) => (url === '/api/auth/refresh' ? jsonResponse({}, 401) : trpcErrorResponse(401)));
-    const error = await createTrpcClient().todos.list.query({ limit: 1 }).catch((caught: unknown) => caught);
+    const error = await createTrpcClient()
+      .todos.list.query({ limit: 1 })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect(fromTrpcError(error)).toMatchObject({ status: 401, problem: { status: 401 } });
     expect(fromTrpcError(error)).toBeInstanceOf(ApiError);
@@ -49,7 +55,9 @@ describe('tRPC client', () => {
 
   it('reports an unreachable server as a NetworkError', async () => {
     mockFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    const error = await createTrpcClient().todos.list.query({ limit: 1 }).catch((caught: unknown) => caught);
+    const error = await createTrpcClient()
+      .todos.list.query({ limit: 1 })
+      .catch((caught: unknown) => caught);
     expect(fromTrpcError(error)).toBeInstanceOf(NetworkError);
   });
 });

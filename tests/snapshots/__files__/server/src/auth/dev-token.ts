@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     return 1;
   }
   if (config.isProduction) {
-    process.stderr.write('npm run token signs development tokens only; in production tokens come from the identity provider.\n');
+    process.stderr.write(
+      'npm run token signs development tokens only; in production tokens come from the identity provider.\n',
+    );
     return 1;
   }
   const { values } = parseArgs({
@@ -36,7 +38,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const { jwtSecret, issuer, audience } = config.auth;
-  const token = await new AccessTokens({ secret: jwtSecret, issuer, audience }).issue(args.data.sub, { ttlSeconds: args.data.ttl });
+  const token = await new AccessTokens({ secret: jwtSecret, issuer, audience }).issue(args.data.sub, {
+    ttlSeconds: args.data.ttl,
+  });
   process.stdout.write(`${token}\n`);
   return 0;
 }

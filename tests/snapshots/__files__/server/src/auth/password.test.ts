@@ -18,7 +18,12 @@ describe('password hashing', () => {
   it('stores scheme, parameters, salt and hash, with OWASP parameters by default', async () => {
     const stored = await hashPassword('correct horse');
     const [scheme, n, r, p, salt, hash] = stored.split('$');
-    expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p]);
+    expect([scheme, Number(n), Number(r), Number(p)]).toEqual([
+      'scrypt',
+      SCRYPT_PARAMS.N,
+      SCRYPT_PARAMS.r,
+      SCRYPT_PARAMS.p,
+    ]);
     expect(Buffer.from(salt ?? '', 'base64')).toHaveLength(16);
     expect(Buffer.from(hash ?? '', 'base64')).toHaveLength(64);
     expect(await verifyPassword('correct horse', stored)).toBe(true);

@@ -49,16 +49,18 @@ export class SqlRefreshTokenRepository implements RefreshTokenRepository {
   }
 
   async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    const row = await this.db.get<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = ?`, [tokenHash]);
+    const row = await this.db.get<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = ?`, [
+      tokenHash,
+    ]);
     return row === undefined ? null : toRecord(row);
   }
 
   rotate(currentId: string, next: RefreshTokenRecord, revokedAt: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const { changes } = await tx.run(
-        'UPDATE refresh_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
-        [revokedAt, currentId],
-      );
+      const { changes } = await tx.run('UPDATE refresh_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+        revokedAt,
+        currentId,
+      ]);
       if (changes !== 1) return false;
       await insertToken(tx, next);
       // Set after the insert: `replaced_by` references the new row.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csrfTokenMatches, generateCsrfToken, generateSessionToken, hashSessionToken, isTrustedOrigin } from './session-tokens.js';
+import {
+  csrfTokenMatches,
+  generateCsrfToken,
+  generateSessionToken,
+  hashSessionToken,
+  isTrustedOrigin,
+} from './session-tokens.js';
 
 describe('session tokens', () => {
   it('are 256 random bits, stored only as a SHA-256 hex digest', () => {

@@ -18,7 +18,10 @@ describe('AccessTokens', () => {
   it('issues HS256 tokens carrying only sub, iat and exp', async () => {
     const tokens = new AccessTokens({ secret: SECRET, clock: () => new Date('2030-01-01T00:00:00Z') });
     const token = await tokens.issue(USER_ID, TTL);
-    expect(claimsOf(token)).toEqual([{ alg: 'HS256', typ: 'JWT' }, { sub: USER_ID, iat: 1893456000, exp: 1893456900 }]);
+    expect(claimsOf(token)).toEqual([
+      { alg: 'HS256', typ: 'JWT' },
+      { sub: USER_ID, iat: 1893456000, exp: 1893456900 },
+    ]);
     expect(await tokens.verify(token)).toBe(USER_ID);
   });
 
@@ -64,7 +67,10 @@ describe('AccessTokens', () => {
 
   it('refuses a token without a subject', async () => {
     const tokens = new AccessTokens({ secret: SECRET });
-    const anonymous = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1m').sign(new TextEncoder().encode(SECRET));
+    const anonymous = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(SECRET));
     await expect(tokens.verify(anonymous)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });

@@ -6,7 +6,10 @@ export const MAX_QUEUED_EVENTS = 1_000;
  * while the consumer is busy and the subscription is released when `signal` aborts or the
  * consumer stops.
  */
-export async function* listen<T>(subscribe: (listener: (value: T) => void) => () => void, signal: AbortSignal): AsyncGenerator<T, void, undefined> {
+export async function* listen<T>(
+  subscribe: (listener: (value: T) => void) => () => void,
+  signal: AbortSignal,
+): AsyncGenerator<T, void, undefined> {
   const queue: T[] = [];
   let wake: (() => void) | undefined;
   let overflowed = false;

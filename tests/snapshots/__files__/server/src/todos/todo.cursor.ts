@@ -27,7 +27,9 @@ export function decodeCursor(value: string): TodoCursor {
   }
   const result = CursorSchema.safeParse(decoded);
   if (!result.success) {
-    throw new ValidationError([{ path: ['cursor'], message: 'Invalid cursor: pass the nextCursor of a previous page' }]);
+    throw new ValidationError([
+      { path: ['cursor'], message: 'Invalid cursor: pass the nextCursor of a previous page' },
+    ]);
   }
   const [createdAt, id] = result.data;
   return { createdAt, id };

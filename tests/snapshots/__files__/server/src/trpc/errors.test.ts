@@ -6,7 +6,11 @@ import { formatError, toAppError, trpcCodeFor } from './errors.js';
 
 describe('tRPC error mapping', () => {
   it('keeps what a service threw: status, code and detail', () => {
-    const shape = formatError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new ConflictError('Email taken.') }), 'todos.create', 'req-1');
+    const shape = formatError(
+      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new ConflictError('Email taken.') }),
+      'todos.create',
+      'req-1',
+    );
     expect(shape).toEqual({
       message: 'Email taken.',
       code: -32009,
@@ -14,7 +18,13 @@ describe('tRPC error mapping', () => {
         code: 'CONFLICT',
         httpStatus: 409,
         path: 'todos.create',
-        problem: { type: 'urn:problem-type:conflict', title: 'Conflict', status: 409, detail: 'Email taken.', request_id: 'req-1' },
+        problem: {
+          type: 'urn:problem-type:conflict',
+          title: 'Conflict',
+          status: 409,
+          detail: 'Email taken.',
+          request_id: 'req-1',
+        },
       },
     });
   });
@@ -22,12 +32,22 @@ describe('tRPC error mapping', () => {
   it('turns a refused input into a 422 with field paths', () => {
     const issues = z.object({ title: z.string() }).safeParse({ title: 1 }).error;
     const shape = formatError(new TRPCError({ code: 'BAD_REQUEST', cause: issues }), 'todos.create', 'req-1');
-    expect(shape.data).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', httpStatus: 422, problem: { errors: [{ path: ['title'] }] } });
+    expect(shape.data).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      httpStatus: 422,
+      problem: { errors: [{ path: ['title'] }] },
+    });
   });
 
   it('keeps the status of errors tRPC raises itself', () => {
-    expect(toAppError(new TRPCError({ code: 'NOT_FOUND', message: 'No procedure found on path "nope"' }))).toMatchObject({ status: 404 });
-    expect(toAppError(new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: 'Unsupported GET-request to mutation procedure' }))).toMatchObject({
+    expect(
+      toAppError(new TRPCError({ code: 'NOT_FOUND', message: 'No procedure found on path "nope"' })),
+    ).toMatchObject({ status: 404 });
+    expect(
+      toAppError(
+        new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: 'Unsupported GET-request to mutation procedure' }),
+      ),
+    ).toMatchObject({
       status: 405,
     });
   });

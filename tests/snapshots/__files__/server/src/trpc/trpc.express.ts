@@ -17,11 +17,19 @@ export interface TrpcMiddlewareOptions {
  * is logged once with the request id. `closeStreams` ends open subscription streams at shutdown:
  * the connection drops, so clients reconnect to the next instance (a completed subscription would not).
  */
-export function trpcMiddleware({ router, createContext, logger }: TrpcMiddlewareOptions): { handler: RequestHandler; closeStreams: () => void } {
+export function trpcMiddleware({ router, createContext, logger }: TrpcMiddlewareOptions): {
+  handler: RequestHandler;
+  closeStreams: () => void;
+} {
   const streams = new Set<Response>();
-  const isStream = (req: Request) => req.method === 'GET' && (req.get('accept')?.includes('text/event-stream') ?? false);
+  const isStream = (req: Request) =>
+    req.method === 'GET' && (req.get('accept')?.includes('text/event-stream') ?? false);
   const contextOf = (req: Request, res: Response) =>
-    createContext({ requestId: res.locals.requestId, authorization: req.get('authorization'), isStream: isStream(req) });
+    createContext({
+      requestId: res.locals.requestId,
+      authorization: req.get('authorization'),
+      isStream: isStream(req),
+    });
   // A stream's context was built (and its caller checked) before tRPC took over: reuse it.
   const built = new WeakMap<Request, TrpcContext>();
   const trpc = createExpressMiddleware({

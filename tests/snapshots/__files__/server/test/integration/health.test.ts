@@ -32,7 +32,9 @@ describe('health checks', () => {
       status: 'unavailable',
       checks: { database: { status: 'unavailable', latencyMs: expect.any(Number) } },
     });
-    expect(server.logs.find((line) => line.msg === 'readiness check failed: database')).toMatchObject({ level: 'warn' });
+    expect(server.logs.find((line) => line.msg === 'readiness check failed: database')).toMatchObject({
+      level: 'warn',
+    });
 
     expect((await send(`${server.url}/health`)).status).toBe(200);
   });

@@ -47,7 +47,9 @@ describe('without a client build', () => {
   it('warns once and serves the API alone', async () => {
     const server = await startTestServer();
     try {
-      expect(server.logs.find((line) => line.msg?.startsWith('client build not found'))).toMatchObject({ level: 'warn' });
+      expect(server.logs.find((line) => line.msg?.startsWith('client build not found'))).toMatchObject({
+        level: 'warn',
+      });
       await problemOf(await send(`${server.url}/`, { headers: { accept: 'text/html' } }), 404);
       expect((await send(`${server.url}/health`)).status).toBe(200);
     } finally {

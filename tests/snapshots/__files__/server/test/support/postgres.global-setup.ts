@@ -45,12 +45,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await admin.connect();
-    const { rows } = await admin.query<{ can: boolean }>('SELECT rolcreatedb OR rolsuper AS can FROM pg_roles WHERE rolname = current_user');
+    const { rows } = await admin.query<{ can: boolean }>(
+      'SELECT rolcreatedb OR rolsuper AS can FROM pg_roles WHERE rolname = current_user',
+    );
     if (rows[0]?.can !== true) throw new Error('its role may not CREATE DATABASE (ALTER ROLE ... CREATEDB)');
   } catch (error) {
     await admin.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message || String(error) : String(error);
-    throw new Error(`The tests need PostgreSQL, and ${redact(url)} (from ${from}) did not answer as needed: ${reason}\n${HOW_TO_START}`);
+    throw new Error(
+      `The tests need PostgreSQL, and ${redact(url)} (from ${from}) did not answer as needed: ${reason}\n${HOW_TO_START}`,
+    );
   }
   await admin.end();
   project.provide('postgresServerUrl', url);
@@ -60,7 +64,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
+      const { rows } = await client.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE datname LIKE $1',
+        [`${prefix}\\_%`],
+      );
       for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await client.end();

@@ -27,7 +27,9 @@ describe('TodoList', () => {
 
     expect(screen.getByRole('progressbar', { name: 'Loading todos' })).toBeTruthy();
 
-    answer.resolve(trpcResponse(makePage([makeTodo({ title: 'Write tests' }), makeTodo({ title: 'Ship it', completed: true })])));
+    answer.resolve(
+      trpcResponse(makePage([makeTodo({ title: 'Write tests' }), makeTodo({ title: 'Ship it', completed: true })])),
+    );
 
     const items = await screen.findAllByTestId('todo-item');
     expect(items).toHaveLength(2);
@@ -56,7 +58,10 @@ describe('TodoList', () => {
     expect(await screen.findByRole('checkbox', { name: 'Older' })).toBeTruthy();
     expect(screen.getAllByTestId('todo-item')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
-    expect(procedureOf(String(fetchMock.mock.calls[1]?.[0]))).toEqual({ path: 'todos.list', input: expect.objectContaining({ cursor: 'next' }) });
+    expect(procedureOf(String(fetchMock.mock.calls[1]?.[0]))).toEqual({
+      path: 'todos.list',
+      input: expect.objectContaining({ cursor: 'next' }),
+    });
   });
 
   it('shows a human error message when loading fails', async () => {

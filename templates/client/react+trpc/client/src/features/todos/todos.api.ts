@@ -10,7 +10,10 @@ const PAGE_SIZE = 20;
 export function useTodos() {
   const trpc = useTRPC();
   return useInfiniteQuery(
-    trpc.todos.list.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined }),
+    trpc.todos.list.infiniteQueryOptions(
+      { limit: PAGE_SIZE },
+      { getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined },
+    ),
   );
 }
 

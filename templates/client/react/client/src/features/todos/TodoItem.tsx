@@ -20,7 +20,12 @@ export function TodoItem({ todo }: { todo: Todo }) {
   return (
     <li data-testid="todo-item" className={completed ? 'todo-item completed' : 'todo-item'} aria-busy={busy}>
       <label className="todo-toggle">
-        <input type="checkbox" checked={completed} disabled={busy} onChange={(event) => toggle(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={completed}
+          disabled={busy}
+          onChange={(event) => toggle(event.currentTarget.checked)}
+        />
         <span className="todo-title">{todo.title}</span>
       </label>
       <button type="button" className="button-danger" disabled={busy} onClick={() => remove.mutate(todo.id)}>

@@ -22,7 +22,9 @@ describe('TodoList', () => {
 
     expect(screen.getByRole('progressbar', { name: 'Loading todos' })).toBeTruthy();
 
-    answer.resolve(jsonResponse(makePage([makeTodo({ title: 'Write tests' }), makeTodo({ title: 'Ship it', completed: true })])));
+    answer.resolve(
+      jsonResponse(makePage([makeTodo({ title: 'Write tests' }), makeTodo({ title: 'Ship it', completed: true })])),
+    );
 
     const items = await screen.findAllByTestId('todo-item');
     expect(items).toHaveLength(2);

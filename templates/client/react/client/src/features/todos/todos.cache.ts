@@ -9,8 +9,9 @@ import { todoKeys } from './todos.keys';
 type TodoPages = InfiniteData<TodoPage, string | null>;
 
 function mapItems(queryClient: QueryClient, change: (items: Todo[]) => Todo[]): void {
-  queryClient.setQueriesData<TodoPages>({ queryKey: todoKeys.all }, (cached) =>
-    cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, data: change(page.data) })) },
+  queryClient.setQueriesData<TodoPages>(
+    { queryKey: todoKeys.all },
+    (cached) => cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, data: change(page.data) })) },
   );
 }
 

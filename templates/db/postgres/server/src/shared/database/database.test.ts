@@ -3,7 +3,13 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
 import { openPostgresDatabase, toPositional, type Database } from './database.js';
 
-const settings = (url: string) => ({ url, poolMax: 4, connectionTimeoutMs: 2_000, idleTimeoutMs: 1_000, statementTimeoutMs: 5_000 });
+const settings = (url: string) => ({
+  url,
+  poolMax: 4,
+  connectionTimeoutMs: 2_000,
+  idleTimeoutMs: 1_000,
+  statementTimeoutMs: 5_000,
+});
 
 describe('toPositional', () => {
   it('numbers ? placeholders in order', () => {
@@ -14,7 +20,9 @@ describe('toPositional', () => {
 
   it('leaves ? alone in literals, quoted identifiers, dollar quotes and comments', () => {
     const sql = `SELECT 'it''s?', "odd?col", $$a?b$$, $x$?$x$ -- why?\nFROM t /* really? */ WHERE a = ?`;
-    expect(toPositional(sql)).toBe(`SELECT 'it''s?', "odd?col", $$a?b$$, $x$?$x$ -- why?\nFROM t /* really? */ WHERE a = $1`);
+    expect(toPositional(sql)).toBe(
+      `SELECT 'it''s?', "odd?col", $$a?b$$, $x$?$x$ -- why?\nFROM t /* really? */ WHERE a = $1`,
+    );
   });
 });
 
@@ -25,7 +33,9 @@ describe('PostgreSQL database', () => {
   beforeEach(async () => {
     testDatabase = await createTestDatabase();
     db = openPostgresDatabase(settings(testDatabase.url));
-    await db.exec('CREATE TABLE items (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL UNIQUE, big BIGINT, at TIMESTAMPTZ)');
+    await db.exec(
+      'CREATE TABLE items (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL UNIQUE, big BIGINT, at TIMESTAMPTZ)',
+    );
   });
   afterEach(async () => {
     await db.close();
@@ -34,14 +44,25 @@ describe('PostgreSQL database', () => {
 
   it('runs parameterised statements', async () => {
     expect(await db.run('INSERT INTO items (name) VALUES (?), (?)', ['a', 'b'])).toEqual({ changes: 2 });
-    expect(await db.query<{ name: string }>('SELECT name FROM items ORDER BY name')).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(await db.query<{ name: string }>('SELECT name FROM items ORDER BY name')).toEqual([
+      { name: 'a' },
+      { name: 'b' },
+    ]);
     expect(await db.get('SELECT name FROM items WHERE name = ?', ['zzz'])).toBeUndefined();
   });
 
   it('returns the value shapes SQLite returns: numbers, and text for everything else', async () => {
     await db.run("INSERT INTO items (name, big, at) VALUES ('a', 42, '2030-01-02T03:04:05Z')");
-    const row = await db.get('SELECT id, big, at, count(*) OVER () AS total, 9007199254740993::int8 AS huge FROM items');
-    expect(row).toEqual({ id: 1, big: 42, at: expect.stringMatching(/^2030-01-02 03:04:05/), total: 1, huge: 9007199254740993n });
+    const row = await db.get(
+      'SELECT id, big, at, count(*) OVER () AS total, 9007199254740993::int8 AS huge FROM items',
+    );
+    expect(row).toEqual({
+      id: 1,
+      big: 42,
+      at: expect.stringMatching(/^2030-01-02 03:04:05/),
+      total: 1,
+      huge: 9007199254740993n,
+    });
   });
 
   it('turns a unique violation into a ConflictError', async () => {
@@ -81,7 +102,10 @@ describe('PostgreSQL database', () => {
   });
 
   it('fails as unavailable when the server cannot be reached', async () => {
-    const unreachable = openPostgresDatabase({ ...settings('postgres://app:app@127.0.0.1:1/none'), connectionTimeoutMs: 500 });
+    const unreachable = openPostgresDatabase({
+      ...settings('postgres://app:app@127.0.0.1:1/none'),
+      connectionTimeoutMs: 500,
+    });
     try {
       await expect(unreachable.ping()).rejects.toBeInstanceOf(ServiceUnavailableError);
       await expect(unreachable.transaction(async () => undefined)).rejects.toBeInstanceOf(ServiceUnavailableError);

@@ -57,7 +57,13 @@ export function toPositional(sql: string): string {
   return out;
 }
 
-const NUMBER_TYPES = new Set<number>([pg.types.builtins.INT2, pg.types.builtins.INT4, pg.types.builtins.OID, pg.types.builtins.FLOAT4, pg.types.builtins.FLOAT8]);
+const NUMBER_TYPES = new Set<number>([
+  pg.types.builtins.INT2,
+  pg.types.builtins.INT4,
+  pg.types.builtins.OID,
+  pg.types.builtins.FLOAT4,
+  pg.types.builtins.FLOAT8,
+]);
 
 /**
  * Rows come back as `SqlValue`s, the shapes SQLite returns: numbers for integer and float columns,
@@ -77,7 +83,15 @@ const sqlValueTypes: pg.CustomTypesConfig = {
 
 /** SQLSTATE classes and Node error codes that mean "the database cannot be reached", not "the query is wrong". */
 const UNAVAILABLE_SQLSTATE = /^(08|53|57P)/;
-const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EPIPE',
+]);
 
 function codeOf(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -228,7 +242,10 @@ export async function openDatabase(settings: PostgresOptions, logger: Logger): P
  * `npm run db:migrate` works on a fresh server. Connects to the server's `postgres` database for it.
  */
 export async function createDatabaseIfMissing(settings: PostgresOptions, logger: Logger): Promise<void> {
-  const probe = new pg.Client({ connectionString: settings.url, connectionTimeoutMillis: settings.connectionTimeoutMs });
+  const probe = new pg.Client({
+    connectionString: settings.url,
+    connectionTimeoutMillis: settings.connectionTimeoutMs,
+  });
   try {
     await probe.connect();
     return;
@@ -240,7 +257,10 @@ export async function createDatabaseIfMissing(settings: PostgresOptions, logger:
   const url = new URL(settings.url);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: settings.connectionTimeoutMs });
+  const admin = new pg.Client({
+    connectionString: url.toString(),
+    connectionTimeoutMillis: settings.connectionTimeoutMs,
+  });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);

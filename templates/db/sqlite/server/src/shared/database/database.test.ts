@@ -22,7 +22,10 @@ describe('SQLite database', () => {
 
   it('runs parameterised statements', async () => {
     expect(await db.run('INSERT INTO items (name) VALUES (?), (?)', ['a', 'b'])).toEqual({ changes: 2 });
-    expect(await db.query<{ name: string }>('SELECT name FROM items ORDER BY name')).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(await db.query<{ name: string }>('SELECT name FROM items ORDER BY name')).toEqual([
+      { name: 'a' },
+      { name: 'b' },
+    ]);
     expect(await db.get('SELECT name FROM items WHERE name = ?', ['zzz'])).toBeUndefined();
   });
 

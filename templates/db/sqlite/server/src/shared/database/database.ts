@@ -106,7 +106,8 @@ class SqliteDatabase implements Database {
       this.guard(() => this.db.all(sql, [...params]) as Row[]),
     get: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) =>
       this.guard(() => (this.db.get(sql, [...params]) ?? undefined) as Row | undefined),
-    run: async (sql: string, params: readonly SqlValue[] = []) => this.guard(() => ({ changes: this.db.run(sql, [...params]).changes })),
+    run: async (sql: string, params: readonly SqlValue[] = []) =>
+      this.guard(() => ({ changes: this.db.run(sql, [...params]).changes })),
     exec: async (sql: string) => this.guard(() => this.db.exec(sql)),
   };
 

@@ -1,13 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@app/shared';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import {
-  AppError,
-  BadRequestError,
-  InternalError,
-  PayloadTooLargeError,
-  ValidationError,
-} from '../errors.js';
+import { AppError, BadRequestError, InternalError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** The shape body-parser and other http-errors users give their errors. */

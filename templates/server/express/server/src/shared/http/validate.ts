@@ -19,5 +19,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.output<S> => parseInput(schema, req.body);
-export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.output<S> => parseInput(schema, req.params);
+export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.output<S> =>
+  parseInput(schema, req.params);
 export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.output<S> => parseInput(schema, req.query);

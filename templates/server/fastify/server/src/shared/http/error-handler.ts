@@ -38,11 +38,17 @@ const CLIENT_ERROR_DETAILS: Record<string, string> = {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isFastifyErrorLike(error)) {
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new BadRequestError('The request body is not valid JSON.');
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      return new BadRequestError('The request body is not valid JSON.');
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PayloadTooLargeError();
     if (error.code.startsWith('FST_ERR_') && error.statusCode >= 400 && error.statusCode < 500) {
       const title = STATUS_CODES[error.statusCode] ?? 'Client error';
-      return new AppError({ status: error.statusCode, code: 'http-error', title, detail: CLIENT_ERROR_DETAILS[error.code] ?? `${title}.` });
+      return new AppError({
+        status: error.statusCode,
+        code: 'http-error',
+        title,
+        detail: CLIENT_ERROR_DETAILS[error.code] ?? `${title}.`,
+      });
     }
   }
   return new InternalError(error);
@@ -90,7 +96,12 @@ const errorHandlingPlugin: FastifyPluginAsync<{ logger: Logger }> = async (app, 
     const path = request.url.split('?')[0] ?? request.url;
     return sendProblem(
       reply,
-      new AppError({ status: 404, code: 'not-found', title: 'Not found', detail: `No route matches ${request.method} ${path}.` }),
+      new AppError({
+        status: 404,
+        code: 'not-found',
+        title: 'Not found',
+        detail: `No route matches ${request.method} ${path}.`,
+      }),
       request.id,
     );
   });

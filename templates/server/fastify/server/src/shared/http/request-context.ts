@@ -31,7 +31,10 @@ const requestContextPlugin: FastifyPluginAsync<{ logger: Logger }> = async (app,
     void reply.header(REQUEST_ID_HEADER, request.id);
     runWithRequestContext({ requestId: request.id }, () => {
       if (!quiet(request)) {
-        logger.info({ req: { method: request.method, url: request.url, headers: request.headers, remoteAddress: request.ip } }, 'request received');
+        logger.info(
+          { req: { method: request.method, url: request.url, headers: request.headers, remoteAddress: request.ip } },
+          'request received',
+        );
       }
       done();
     });
@@ -48,7 +51,11 @@ const requestContextPlugin: FastifyPluginAsync<{ logger: Logger }> = async (app,
       runWithRequestContext({ requestId: request.id }, () => {
         const level = statusLevel(reply.statusCode);
         logger[level](
-          { req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+          {
+            req: { method: request.method, url: request.url },
+            res: { statusCode: reply.statusCode },
+            responseTime: reply.elapsedTime,
+          },
           level === 'error' ? 'request failed' : 'request completed',
         );
       });

@@ -1,4 +1,10 @@
-import type { FastifyRequest, FastifySchema, FastifySchemaCompiler, FastifyTypeProvider, RouteGenericInterface } from 'fastify';
+import type {
+  FastifyRequest,
+  FastifySchema,
+  FastifySchemaCompiler,
+  FastifyTypeProvider,
+  RouteGenericInterface,
+} from 'fastify';
 import type { IncomingMessage, Server } from 'node:http';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
@@ -15,7 +21,13 @@ export interface ZodTypeProvider extends FastifyTypeProvider {
 }
 
 /** The request of a route whose `schema` is `S`: body, params and query typed as their schemas' output. */
-export type ZodRequest<S extends FastifySchema> = FastifyRequest<RouteGenericInterface, Server, IncomingMessage, S, ZodTypeProvider>;
+export type ZodRequest<S extends FastifySchema> = FastifyRequest<
+  RouteGenericInterface,
+  Server,
+  IncomingMessage,
+  S,
+  ZodTypeProvider
+>;
 
 /** Input checked against a schema: its parsed value, or a ValidationError locating each problem (422). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -96,7 +96,13 @@ export function LoginForm() {
           {login.isPending && <span className="spinner spinner-small" aria-hidden="true" />}
           Sign in
         </button>
-        <button type="button" className="button-secondary" disabled={pending} aria-busy={register.isPending} onClick={() => submit('register')}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={pending}
+          aria-busy={register.isPending}
+          onClick={() => submit('register')}
+        >
           {register.isPending && <span className="spinner spinner-small" aria-hidden="true" />}
           Create account
         </button>
@@ -105,7 +111,9 @@ export function LoginForm() {
   );
 }
 
-function issuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Partial<Record<Field, string>> {
+function issuesByField(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Partial<Record<Field, string>> {
   const result: Partial<Record<Field, string>> = {};
   for (const issue of issues) {
     const field = issue.path[0];

@@ -10,7 +10,10 @@ describe('pollTodos', () => {
 
   it('refetches every todo query on the interval, only while the tab is visible', () => {
     const queryClient = pollTodos(new QueryClient(), 3_000);
-    expect(queryClient.getQueryDefaults(todoKeys.list())).toMatchObject({ refetchInterval: 3_000, refetchIntervalInBackground: false });
+    expect(queryClient.getQueryDefaults(todoKeys.list())).toMatchObject({
+      refetchInterval: 3_000,
+      refetchIntervalInBackground: false,
+    });
     expect(queryClient.getQueryDefaults(['other'])).not.toHaveProperty('refetchInterval');
   });
 

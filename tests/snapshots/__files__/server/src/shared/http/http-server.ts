@@ -41,7 +41,10 @@ export function createHttpServer(handler: RequestListener): Server {
   return server;
 }
 
-export async function listen(handler: RequestListener, { host, port }: { host: string; port: number }): Promise<Server> {
+export async function listen(
+  handler: RequestListener,
+  { host, port }: { host: string; port: number },
+): Promise<Server> {
   const server = createHttpServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
