@@ -115,15 +115,12 @@ describe('choices and defaults follow the compatibility rules', () => {
     expect(parsed.error?.issues[0]?.message).toMatch(/--service microservice with --frontend react is not allowed/);
   });
 
-  it('allows tRPC on Fastify and with polling, and with WebSocket on Express (the gateway is Express-only so far)', () => {
+  it('allows tRPC on both frameworks with every real-time method', () => {
     for (const backend of ['express', 'fastify'] as const) {
-      for (const realtime of ['sse', 'polling', 'none'] as const) {
+      for (const realtime of ['sse', 'ws', 'polling', 'none'] as const) {
         expect(ProjectOptionsSchema.safeParse({ ...defaults, backend, api: 'trpc', realtime, auth: 'jwt' }).success, `${backend} ${realtime}`).toBe(true);
       }
     }
-    expect(ProjectOptionsSchema.safeParse({ ...defaults, api: 'trpc', realtime: 'ws' }).success).toBe(true);
-    const parsed = ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', api: 'trpc', realtime: 'ws' });
-    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^--backend fastify with --realtime ws is not allowed/)]);
   });
 
   it('allows a microservice only auth jwt or none, as a rule any stateful strategy breaks', () => {

@@ -12,7 +12,9 @@ describe('session cookie', () => {
   });
 
   it('is cleared with an expiry in the past', () => {
-    expect(clearedSessionCookie(false)).toBe('sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax');
+    expect(clearedSessionCookie(false)).toBe(
+      'sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax',
+    );
   });
 
   it.each([
