@@ -1,7 +1,7 @@
 import { TargetDirectoryError, UsageError } from '../errors.js';
 import type { CreateArgs } from '../cli/program.js';
 import { detectPackageManager } from '../options/package-manager.js';
-import { checkCombination, resolveOptions, type PartialOptions } from '../options/resolve.js';
+import { checkCombination, noTerminalError, resolveOptions, unansweredFlags, type PartialOptions } from '../options/resolve.js';
 import { packageManagers, type PackageManager } from '../options/questions.js';
 import { isPackageManager } from '../options/rules.js';
 import { terminalUi } from '../cli/ui.js';
@@ -79,6 +79,11 @@ export async function create(args: CreateArgs, interactive: boolean): Promise<vo
   ui.info(`Creating ${target.name} in ${target.dir}`);
   // an answers file fills in what the flags leave open; explicit flags win
   const given: PartialOptions = { ...(answers?.options ?? {}), ...args.given };
+  // no terminal and no defaults: one error names every missing flag, the pack's with the built-in ones
+  if (!interview && !args.yes && answers === undefined) {
+    const missing = [...unansweredFlags(given), ...(compose && pack ? compose.unansweredExtraFlags(pack, args.givenExtras) : [])];
+    if (missing.length > 0) throw noTerminalError(missing);
+  }
   const options = await resolveOptions({
     given,
     yes: args.yes || answers !== undefined,

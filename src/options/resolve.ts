@@ -84,17 +84,23 @@ export function unansweredQuestions(given: PartialOptions): OptionKey[] {
   return open;
 }
 
+/** `--flag <a|b|c>` for each question still open, as the no-terminal error lists them. */
+export function unansweredFlags(given: PartialOptions): string[] {
+  return unansweredQuestions(given).map((k) => `--${questionOf(k).flag} <${questionOf(k).choices.map((c) => c.value).join('|')}>`);
+}
+
+/** Without a terminal nothing can be asked: one error names every flag still missing. */
+export function noTerminalError(flags: readonly string[]): UsageError {
+  return new UsageError(
+    `no terminal to ask the interview, and these questions have no answer: ${flags.join(', ')}. Pass them as flags, or --yes to take the defaults.`,
+  );
+}
+
 export async function resolveOptions({ given, yes, ask }: ResolveInput): Promise<ProjectOptions> {
   checkCombination(given);
   if (!yes && !ask) {
-    const missing = unansweredQuestions(given);
-    if (missing.length > 0) {
-      throw new UsageError(
-        `no terminal to ask the interview, and these questions have no answer: ${missing
-          .map((k) => `--${questionOf(k).flag} <${questionOf(k).choices.map((c) => c.value).join('|')}>`)
-          .join(', ')}. Pass them as flags, or --yes to take the defaults.`,
-      );
-    }
+    const missing = unansweredFlags(given);
+    if (missing.length > 0) throw noTerminalError(missing);
   }
   const known: PartialOptions = { ...given };
   for (const key of optionKeys) {

@@ -3,6 +3,7 @@
  * with the pack's layers in place, and the decisions its answers record.
  */
 import { UsageError } from '../errors.js';
+import { noTerminalError } from '../options/resolve.js';
 import type { Decision } from '../generate/decisions.js';
 import { layersFor } from '../generate/layers.js';
 import type { RenderLayer } from '../generate/render.js';
@@ -43,18 +44,19 @@ export interface ResolveExtrasInput {
   ask?: AskExtra;
 }
 
+/** `--flag <a|b> (pack name)` for each pack question neither given nor settled by a single choice. */
+export function unansweredExtraFlags(pack: TemplatePack, given: ExtraAnswers): string[] {
+  return pack.questions
+    .filter((q) => given[q.key] === undefined && q.choices.length > 1)
+    .map((q) => `--${q.flag} <${q.choices.map((c) => c.value).join('|')}> (pack ${pack.name})`);
+}
+
 /** Every pack question answered: given, else asked (after the built-in ones), else its default with `--yes`. */
 export async function resolveExtras(pack: TemplatePack | undefined, { given, yes, ask }: ResolveExtrasInput): Promise<ExtraAnswers> {
   checkExtras(pack, given);
   if (!pack) return {};
-  const open = pack.questions.filter((q) => given[q.key] === undefined && q.choices.length > 1);
-  if (!yes && !ask && open.length > 0) {
-    throw new UsageError(
-      `no terminal to ask the questions of the pack ${pack.name}, and these have no answer: ${open
-        .map((q) => `--${q.flag} <${q.choices.map((c) => c.value).join('|')}>`)
-        .join(', ')}. Pass them as flags, or --yes to take the defaults.`,
-    );
-  }
+  const missing = unansweredExtraFlags(pack, given);
+  if (!yes && !ask && missing.length > 0) throw noTerminalError(missing);
   const answers: ExtraAnswers = {};
   for (const question of pack.questions) {
     const value = given[question.key];

@@ -118,7 +118,7 @@ describe('pack answers', () => {
     const pack = await loadTemplatePack(examplePack);
     expect(await resolveExtras(pack, { given: {}, yes: true })).toEqual({ audit: 'writes' });
     expect(await resolveExtras(pack, { given: {}, yes: false, ask: async () => 'off' })).toEqual({ audit: 'off' });
-    await expect(resolveExtras(pack, { given: {}, yes: false })).rejects.toThrow(/pack-audit-log.*--audit <writes\|all\|off>/);
+    await expect(resolveExtras(pack, { given: {}, yes: false })).rejects.toThrow(/--audit <writes\|all\|off> \(pack pack-audit-log\)/);
     await expect(resolveExtras(pack, { given: { audit: 'some' }, yes: true })).rejects.toThrow(UsageError);
     await expect(resolveExtras(pack, { given: { audit: 'some' }, yes: true })).rejects.toThrow(/--audit "some" is not a valid value: choose one of writes, all, off/);
   });
