@@ -36,17 +36,25 @@ function endpoints(o: ProjectOptions): string[] {
   if (o.api === 'trpc') {
     list.push(`tRPC at \`/api/trpc\`: \`todos.list\`, \`todos.get\` (queries), \`todos.create\`, \`todos.update\`, \`todos.remove\` (mutations)${own}; errors carry the problem+json body in \`error.data.problem\``);
     if (o.realtime === 'sse') list.push('`todos.onChange`: a tRPC subscription over Server-Sent Events streaming `todo.created`, `todo.updated`, `todo.deleted`');
+    if (o.realtime === 'ws') list.push(`\`todos.onChange\`: a tRPC subscription over the \`/ws\` WebSocket (subprotocol \`trpc.v11\`${wsCredentials(o)}) streaming \`todo.created\`, \`todo.updated\`, \`todo.deleted\`; Origin checked at the upgrade`);
   } else {
     list.push(`\`GET /api/todos?limit=&cursor=\`, \`POST /api/todos\`, \`GET|PATCH|DELETE /api/todos/:id\`${own}`);
     if (o.realtime === 'sse') list.push('`GET /api/events`: Server-Sent Events `todo.created`, `todo.updated`, `todo.deleted`, with heartbeats');
     if (o.realtime === 'ws') {
       list.push(
-        `\`/ws\`: a WebSocket (subprotocol \`todo-events.v1\`${o.auth === 'jwt' ? ', the access token offered as `bearer.<token>`' : ''}) pushing \`todo.created\`, \`todo.updated\`, \`todo.deleted\`; Origin checked against CORS_ORIGINS at the upgrade, ping/pong heartbeat`,
+        `\`/ws\`: a WebSocket (subprotocol \`todo-events.v1\`${wsCredentials(o)}) pushing \`todo.created\`, \`todo.updated\`, \`todo.deleted\`; Origin checked against CORS_ORIGINS at the upgrade, ping/pong heartbeat`,
       );
     }
   }
   if (o.api === 'rest') list.push('`GET /api/openapi.json`: the OpenAPI 3.1 contract, generated from the shared zod schemas');
   return list;
+}
+
+/** How a socket authenticates at the upgrade, for the endpoint list. */
+function wsCredentials(o: ProjectOptions): string {
+  if (o.auth === 'jwt') return ', the access token offered as `bearer.<token>`';
+  if (o.auth === 'session') return ', the session cookie; closed with 4401 when the session ends';
+  return '';
 }
 
 const liveUpdates: Record<ProjectOptions['realtime'], string> = {

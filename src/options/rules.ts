@@ -38,22 +38,6 @@ export const compatibilityRules: readonly CompatibilityRule[] = [
     reason:
       'a microservice is stateless and allows only --auth jwt (it verifies tokens an identity provider issues) or --auth none; sessions, cookies and user accounts belong to the identity provider or a monolith',
   },
-  {
-    options: ['api', 'realtime'],
-    allows: (o) => o.api !== 'trpc' || o.realtime !== 'ws',
-    reason: 'with tRPC, server push runs as tRPC subscriptions, which are implemented over Server-Sent Events only for now (no WebSocket link yet): use --realtime sse, polling or none',
-  },
-  // Not written yet for sessions: each rule goes with the missing piece.
-  {
-    options: ['api', 'auth'],
-    allows: (o) => o.api !== 'trpc' || o.auth !== 'session',
-    reason: 'the tRPC context reads bearer tokens only so far (no session cookie, no CSRF check on mutations): use --api rest with --auth session',
-  },
-  {
-    options: ['realtime', 'auth'],
-    allows: (o) => o.realtime !== 'ws' || o.auth !== 'session',
-    reason: 'the WebSocket upgrade authenticates bearer tokens only so far (no session-cookie authenticator): use --realtime sse or polling with --auth session',
-  },
 ];
 
 /** The rules that fail for a complete set of options. */

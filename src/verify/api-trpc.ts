@@ -25,6 +25,8 @@ const FailureSchema = z.object({
 /** The response with the envelope unwrapped: data as JSON, or the error's problem as problem+json. */
 export function unwrapTrpc(res: HttpResponse, procedure: string): HttpResponse {
   const request = `${procedure} (${res.request})`;
+  // Refused by the HTTP layer before tRPC ran (the session Origin check, a rate limit): problem+json as over REST.
+  if (res.status >= 400 && (res.headers.get('content-type') ?? '').startsWith('application/problem+json')) return { ...res, request };
   let json: unknown;
   try {
     json = JSON.parse(res.text);

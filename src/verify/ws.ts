@@ -11,8 +11,13 @@ import { CheckFailure, errorMessage } from './runner.js';
 /** What the generated server promises (shared/src/events.ts). */
 export const WS_PATH = '/ws';
 export const WS_PROTOCOL = 'todo-events.v1';
+/** `--api trpc`: tRPC's JSON-RPC messages; `todos.onChange` is subscribed as call TRPC_SUBSCRIPTION_ID. */
+export const WS_TRPC_PROTOCOL = 'trpc.v11';
+export const TRPC_SUBSCRIPTION_ID = 1;
 export const WS_TOKEN_PROTOCOL_PREFIX = 'bearer.';
 export const WS_READY_TYPE = 'ready';
+/** The type recorded for tRPC's `{"result":{"type":"started"}}`: the subscription is live. */
+export const TRPC_STARTED_TYPE = 'trpc.started';
 
 /** The part of `ws`'s client this file uses. */
 interface WsSocket {
@@ -26,6 +31,7 @@ interface WsSocket {
   once(event: 'error', listener: (error: Error) => void): unknown;
   once(event: 'unexpected-response', listener: (request: unknown, response: WsResponse) => void): unknown;
   close(code?: number): void;
+  send(data: string): void;
   terminate(): void;
 }
 interface WsResponse {
@@ -34,7 +40,11 @@ interface WsResponse {
   on(event: 'data', listener: (chunk: Buffer) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
 }
-type WsConstructor = new (url: string, protocols: string[], options: { origin?: string; handshakeTimeout: number }) => WsSocket;
+type WsConstructor = new (
+  url: string,
+  protocols: string[],
+  options: { origin?: string; headers?: Record<string, string>; handshakeTimeout: number },
+) => WsSocket;
 
 const loaded = new Map<string, Promise<WsConstructor>>();
 
@@ -77,7 +87,11 @@ export interface SocketTarget {
   projectDir: string;
   /** ws://host:port */
   baseUrl: string;
+  /** `rest`: the todo-events.v1 protocol; `trpc`: tRPC's, subscribing to `todos.onChange`. */
+  api: 'rest' | 'trpc';
   token?: string | undefined;
+  /** `sid=<value>`: the session cookie a browser sends with the upgrade (auth session). */
+  cookie?: string | undefined;
   origin?: string | undefined;
   signal?: AbortSignal | undefined;
 }
@@ -95,8 +109,8 @@ export class TodoSocket {
     readonly openedAt: number,
   ) {
     ws.on('message', (data) => {
-      const text = data.toString('utf8');
-      this.messages.push({ type: typeOf(text), data: text, receivedAt: performance.now() });
+      const { type, text } = unwrap(data.toString('utf8'));
+      this.messages.push({ type, data: text, receivedAt: performance.now() });
       for (const waiter of this.waiters) waiter();
     });
     ws.on('ping', () => this.pings.push(performance.now()));
@@ -111,6 +125,10 @@ export class TodoSocket {
 
   get protocol(): string {
     return this.ws.protocol;
+  }
+
+  send(data: string): void {
+    this.ws.send(data);
   }
 
   /** The first message (already received or future) matching `match`, or a failure naming `what`. */
@@ -139,26 +157,42 @@ export class TodoSocket {
   }
 }
 
-function typeOf(text: string): string {
+function typeOf(json: unknown): string {
+  return typeof json === 'object' && json !== null && 'type' in json && typeof json.type === 'string' ? json.type : '';
+}
+
+/**
+ * A message as the checks read it: a REST message as is; a tRPC answer unwrapped, so a subscription's
+ * `{"id":1,"result":{"type":"data","data":<event>}}` reads as the event itself, like over REST.
+ */
+function unwrap(text: string): { type: string; text: string } {
+  let json: unknown;
   try {
-    const json: unknown = JSON.parse(text);
-    return typeof json === 'object' && json !== null && 'type' in json && typeof json.type === 'string' ? json.type : '';
+    json = JSON.parse(text);
   } catch {
-    return '';
+    return { type: '', text };
   }
+  if (typeof json === 'object' && json !== null && 'result' in json && typeof json.result === 'object' && json.result !== null) {
+    const result: { type?: unknown; data?: unknown } = json.result;
+    if (result.type === 'started') return { type: TRPC_STARTED_TYPE, text };
+    if (result.type === 'data') return { type: typeOf(result.data), text: JSON.stringify(result.data) };
+  }
+  return { type: typeOf(json), text };
 }
 
 export type UpgradeResult = { socket: TodoSocket } | { refused: { status: number; body: string } };
 
 const HANDSHAKE_TIMEOUT_MS = 5_000;
 
-/** Opens `/ws`: resolves with the socket once it is subscribed (`ready`), or with the refusal's status. */
+/** Opens `/ws`: resolves with the socket once it is subscribed (`ready`, or tRPC's `started`), or with the refusal's status. */
 export async function tryOpenSocket(label: string, target: SocketTarget): Promise<UpgradeResult> {
   const WebSocket = await loadWs(target.projectDir);
-  const protocols = [WS_PROTOCOL, ...(target.token ? [`${WS_TOKEN_PROTOCOL_PREFIX}${target.token}`] : [])];
+  const protocol = target.api === 'trpc' ? WS_TRPC_PROTOCOL : WS_PROTOCOL;
+  const protocols = [protocol, ...(target.token ? [`${WS_TOKEN_PROTOCOL_PREFIX}${target.token}`] : [])];
   const started = performance.now();
   const ws = new WebSocket(`${target.baseUrl}${WS_PATH}`, protocols, {
     ...(target.origin ? { origin: target.origin } : {}),
+    ...(target.cookie ? { headers: { cookie: target.cookie } } : {}),
     handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
   });
   // Listening from the start: `ready` may arrive in the same packet as the 101, before 'open' resolves.
@@ -177,12 +211,15 @@ export async function tryOpenSocket(label: string, target: SocketTarget): Promis
     ws.terminate();
     return opened;
   }
-  if (socket.protocol !== WS_PROTOCOL) {
+  if (socket.protocol !== protocol) {
     await socket.close();
-    throw new CheckFailure(`${label}: the server selected the subprotocol "${socket.protocol}", expected "${WS_PROTOCOL}" (never the token)`);
+    throw new CheckFailure(`${label}: the server selected the subprotocol "${socket.protocol}", expected "${protocol}" (never the token)`);
   }
   try {
-    await socket.waitFor((m) => m.type === WS_READY_TYPE, HANDSHAKE_TIMEOUT_MS, `{"type":"${WS_READY_TYPE}"} message`);
+    if (target.api === 'trpc') {
+      socket.send(JSON.stringify({ id: TRPC_SUBSCRIPTION_ID, method: 'subscription', params: { path: 'todos.onChange' } }));
+      await socket.waitFor((m) => m.type === TRPC_STARTED_TYPE, HANDSHAKE_TIMEOUT_MS, 'tRPC {"result":{"type":"started"}} for todos.onChange');
+    } else await socket.waitFor((m) => m.type === WS_READY_TYPE, HANDSHAKE_TIMEOUT_MS, `{"type":"${WS_READY_TYPE}"} message`);
   } catch (error) {
     await socket.close();
     throw error;

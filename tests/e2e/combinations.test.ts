@@ -14,7 +14,11 @@ import { pairwiseCombinations } from '../../src/options/pairwise.js';
 import { optionKeys, questionOf, type ProjectOptions } from '../../src/options/schema.js';
 import { cli, tempDir } from '../cli/helpers.js';
 
-const COVERED_ELSEWHERE = [validateOptions({}), validateOptions({ service: 'api', realtime: 'none', auth: 'none' })];
+const COVERED_ELSEWHERE = [
+  validateOptions({}),
+  validateOptions({ service: 'api', realtime: 'none', auth: 'none' }),
+  validateOptions({ backend: 'fastify', realtime: 'ws', auth: 'session' }),
+];
 const coveredNames = new Set(COVERED_ELSEWHERE.map(combinationName));
 
 const wholeMatrix = import.meta.env.MODE === 'matrix';

@@ -73,3 +73,27 @@ describe('create an API-only service without auth or real-time', () => {
     10 * MINUTES,
   );
 });
+
+describe('create a Fastify + WebSocket + session stack', () => {
+  it(
+    'passes Step 4 in a real browser, and the project passes its own tests and browser test',
+    async () => {
+      const { created, dir } = await createAndProve(['--yes', '--backend', 'fastify', '--realtime', 'ws', '--auth', 'session', '--no-git']);
+      for (const phase of ['build', 'start', 'smoke', 'integration', 'realtime', 'browser', 'shutdown']) {
+        expect(created.stdout).toMatch(new RegExp(`✔ ${phase}: `));
+      }
+      // the same browser flow over a cookie session: two tabs of one user in sync through /ws
+      expect(created.stdout).toMatch(/✔ browser: two tabs stay in sync .*without reload/);
+      expect(created.stdout).toMatch(/✔ browser: offline banner, then recovery /);
+      expect(created.stdout).toMatch(/✔ browser: session survives a reload /);
+      expect(created.stdout).toMatch(/○ browser: expired access token refreshed transparently .*session has no access token/);
+      expect(created.stdout).not.toMatch(/✖/);
+
+      const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
+      expect(tests.exitCode, tests.all).toBe(0);
+      const e2e = await execa('npm', ['run', 'test:e2e'], { cwd: dir, all: true, reject: false });
+      expect(e2e.exitCode, e2e.all).toBe(0);
+    },
+    10 * MINUTES,
+  );
+});

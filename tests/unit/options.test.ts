@@ -85,18 +85,26 @@ describe('choices and defaults follow the compatibility rules', () => {
     expect(unansweredQuestions({ service: 'microservice' })).toEqual(['backend', 'db', 'api', 'realtime', 'auth']);
   });
 
-  it('allows Fastify with every capability it has an adapter for: ws, session, microservice', () => {
+  it('allows Fastify with every capability: ws, session, microservice, tRPC', () => {
     for (const options of [
       { ...defaults, backend: 'fastify', realtime: 'ws' },
       { ...defaults, backend: 'fastify', service: 'api', frontend: 'none', realtime: 'ws', auth: 'none' },
       { ...defaults, backend: 'fastify', auth: 'session' },
       { ...defaults, backend: 'fastify', service: 'microservice', frontend: 'none' },
       { ...defaults, backend: 'fastify', service: 'microservice', frontend: 'none', realtime: 'ws', auth: 'none' },
+      { ...defaults, backend: 'fastify', realtime: 'ws', auth: 'session' },
+      { ...defaults, backend: 'fastify', api: 'trpc', realtime: 'ws', auth: 'session' },
     ]) {
       expect(ProjectOptionsSchema.safeParse(options).success, JSON.stringify(options)).toBe(true);
     }
-    // Still refused, whatever the framework: their pieces are not written yet.
-    expect(ProjectOptionsSchema.safeParse({ ...defaults, backend: 'fastify', realtime: 'ws', auth: 'session' }).success).toBe(false);
+  });
+
+  it('offers every real-time method and auth strategy with tRPC', () => {
+    expect(allowedChoices('realtime', { backend: 'fastify', api: 'trpc' }).map((c) => c.value)).toEqual(['sse', 'ws', 'polling', 'none']);
+    expect(allowedChoices('realtime', { backend: 'express', api: 'trpc' }).map((c) => c.value)).toEqual(['sse', 'ws', 'polling', 'none']);
+    expect(allowedChoices('auth', { backend: 'express', api: 'trpc', realtime: 'ws' }).map((c) => c.value)).toEqual(['jwt', 'session', 'none']);
+    expect(() => checkCombination({ api: 'trpc', realtime: 'ws', auth: 'session' })).not.toThrow();
+    expect(() => checkCombination({ api: 'rest', realtime: 'ws', auth: 'session' })).not.toThrow();
   });
 
   it('refuses a microservice with a client, naming both flags and the reason', () => {
@@ -107,16 +115,12 @@ describe('choices and defaults follow the compatibility rules', () => {
     expect(parsed.error?.issues[0]?.message).toMatch(/--service microservice with --frontend react is not allowed/);
   });
 
-  it('allows tRPC on Fastify and with polling, and refuses tRPC with WebSocket only, with the reason', () => {
+  it('allows tRPC on both frameworks with every real-time method', () => {
     for (const backend of ['express', 'fastify'] as const) {
-      for (const realtime of ['sse', 'polling', 'none'] as const) {
+      for (const realtime of ['sse', 'ws', 'polling', 'none'] as const) {
         expect(ProjectOptionsSchema.safeParse({ ...defaults, backend, api: 'trpc', realtime, auth: 'jwt' }).success, `${backend} ${realtime}`).toBe(true);
       }
     }
-    const parsed = ProjectOptionsSchema.safeParse({ ...defaults, api: 'trpc', realtime: 'ws' });
-    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
-      expect.stringMatching(/^--api trpc with --realtime ws is not allowed: .*Server-Sent Events only .*use --realtime sse, polling or none$/),
-    ]);
   });
 
   it('allows a microservice only auth jwt or none, as a rule any stateful strategy breaks', () => {
@@ -195,10 +199,10 @@ describe('allowedCombinations', async () => {
   const { allowedCombinations, combinationName } = await import('../../src/options/matrix.js');
   it('lists every combination the rules allow, each valid, none twice', () => {
     const all = allowedCombinations();
-    // fullstack and api each, per backend and db: rest (4 realtime x jwt|none, plus session with sse|polling|none)
-    // 11 + trpc (sse|polling|none x jwt|none) 6 = 17, so 2 x 2 x 17 x 2 services = 136; microservice
-    // (jwt or none, no session): 2 x 2 x (8 + 6) = 56
-    expect(all).toHaveLength(192);
+    // every value of every option with every other, except what the structural rules refuse:
+    // fullstack and api each: 2 backends x 2 db x 2 api x 4 realtime x 3 auth = 96; microservice (no
+    // client, jwt or none): 2 x 2 x 2 x 4 x 2 = 64
+    expect(all).toHaveLength(256);
     for (const options of all) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(all.map(combinationName)).size).toBe(all.length);
   });

@@ -10,12 +10,12 @@ const trpcCombinations = allowedCombinations().filter((o) => o.api === 'trpc');
 const text = (tree: Map<string, string | Buffer>, file: string) => String(tree.get(file) ?? '');
 
 describe('--api trpc', () => {
-  it('is offered with every service, both frameworks, auth jwt or none, and real-time sse, polling or none', () => {
+  it('is offered with every service, both frameworks, every auth and real-time method (session and ws on Express only)', () => {
     expect(new Set(trpcCombinations.map((o) => o.service))).toEqual(new Set(['fullstack', 'api', 'microservice']));
-    expect(new Set(trpcCombinations.map((o) => o.auth))).toEqual(new Set(['jwt', 'none']));
+    expect(new Set(trpcCombinations.map((o) => o.auth))).toEqual(new Set(['jwt', 'session', 'none']));
     for (const options of trpcCombinations) expect(ProjectOptionsSchema.safeParse(options).success).toBe(true);
     expect(new Set(trpcCombinations.map((o) => o.backend))).toEqual(new Set(['express', 'fastify']));
-    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'polling', 'none']));
+    expect(new Set(trpcCombinations.map((o) => o.realtime))).toEqual(new Set(['sse', 'ws', 'polling', 'none']));
   });
 
   it.each(trpcCombinations.map((o): [string, ProjectOptions] => [`${o.service}/${o.backend}/${o.realtime}/${o.auth}`, o]))(
@@ -28,14 +28,18 @@ describe('--api trpc', () => {
         expect(tree.has(gone), gone).toBe(false);
       }
       expect(tree.has('server/src/trpc/router.ts')).toBe(true);
-      expect(tree.has('server/src/realtime/listen.ts')).toBe(options.realtime === 'sse');
+      const live = options.realtime === 'sse' || options.realtime === 'ws';
+      expect(tree.has('server/src/realtime/listen.ts')).toBe(live);
+      // ws: tRPC over the /ws gateway, not the REST todo-events channel
+      expect(tree.has('server/src/trpc/trpc.ws.ts')).toBe(options.realtime === 'ws');
+      expect(tree.has('server/src/realtime/todo-channel.ts')).toBe(false);
       expect(text(tree, 'server/src/app.ts')).toContain(
         options.backend === 'express' ? "app.use('/api/trpc', api.handler);" : "app.register(api.plugin, { prefix: '/api/trpc' });",
       );
       // polling and none: no subscription procedure, no event bus
-      expect(text(tree, 'server/src/todos/todo.router.ts').includes('onChange')).toBe(options.realtime === 'sse');
+      expect(text(tree, 'server/src/todos/todo.router.ts').includes('onChange')).toBe(live);
       // a microservice only verifies tokens: it has no auth routes
-      expect(text(tree, 'server/src/app.ts').includes('/api/auth')).toBe(options.auth === 'jwt' && options.service !== 'microservice');
+      expect(text(tree, 'server/src/app.ts').includes('/api/auth')).toBe(options.auth !== 'none' && options.service !== 'microservice');
     },
   );
 

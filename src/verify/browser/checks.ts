@@ -63,7 +63,9 @@ export function twoTabsCheck(env: BrowserEnv): Promise<string> {
     await expectTodosScreen(b, 'on load: the session was not restored from the refresh cookie');
     const events = uiPaths(env.options).events;
     if (realtime === 'sse' && !(await b.answered(events, UI_TIMEOUT_MS))) fail(`tab B's event stream (GET ${events}) did not open within ${UI_TIMEOUT_MS} ms`);
-    if (realtime === 'ws' && !(await b.socketReceived('/ws', (payload) => payload.includes('"ready"'), UI_TIMEOUT_MS))) {
+    // Subscribed: the REST socket's `{"type":"ready"}`, or tRPC's `{"result":{"type":"started"}}`.
+    const subscribed = env.options.api === 'trpc' ? '"started"' : '"ready"';
+    if (realtime === 'ws' && !(await b.socketReceived('/ws', (payload) => payload.includes(subscribed), UI_TIMEOUT_MS))) {
       fail(`tab B's WebSocket (/ws) was not ready within ${UI_TIMEOUT_MS} ms`);
     }
     const title = uniqueTitle('two tabs');

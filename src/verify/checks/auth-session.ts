@@ -31,9 +31,9 @@ function me(ctx: VerifyContext, cookie: string): Promise<HttpResponse> {
 }
 
 export async function sessionRequiredCheck(ctx: VerifyContext): Promise<string> {
-  expectProblem(await ctx.http.request('/api/todos'), 401);
-  expectProblem(await ctx.http.request('/api/todos', { headers: { cookie: `${SESSION_COOKIE}=not-a-session` } }), 401);
-  expectProblem(await ctx.http.request('/api/todos', { method: 'POST', json: { title: 'x' } }), 401);
+  expectProblem(await ctx.todos.list({}), 401);
+  expectProblem(await ctx.todos.list({ cookie: `${SESSION_COOKIE}=not-a-session` }), 401);
+  expectProblem(await ctx.todos.create({}, { title: 'x' }), 401);
   expectProblem(await ctx.http.request('/api/auth/me'), 401);
   return 'no cookie and an unknown session id -> 401 problem+json';
 }
@@ -61,19 +61,15 @@ export async function csrfCheck(ctx: VerifyContext): Promise<string> {
   const session = await register(ctx.http, 'csrf', 'session');
   const cookieOnly = { cookie: session.headers.cookie ?? '' };
   const other = await register(ctx.http, 'csrf-other', 'session');
-  expectProblem(await ctx.http.request('/api/todos', { method: 'POST', json: { title: uniqueTitle('forged') }, headers: cookieOnly }), 403);
-  expectProblem(
-    await ctx.http.request('/api/todos', { method: 'POST', json: { title: uniqueTitle('forged') }, headers: { ...cookieOnly, [CSRF_HEADER]: other.csrfToken } }),
-    403,
-  );
-  expectProblem(
-    await ctx.http.request('/api/todos', { method: 'POST', json: { title: uniqueTitle('forged') }, headers: { ...session.headers, origin: FOREIGN_ORIGIN } }),
-    403,
-  );
+  const create = ctx.todos.describe('create');
+  const remove = ctx.todos.style === 'trpc' ? 'todos.remove' : 'DELETE /api/todos/:id';
+  expectProblem(await ctx.todos.create(cookieOnly, { title: uniqueTitle('forged') }), 403);
+  expectProblem(await ctx.todos.create({ ...cookieOnly, [CSRF_HEADER]: other.csrfToken }, { title: uniqueTitle('forged') }), 403);
+  expectProblem(await ctx.todos.create({ ...session.headers, origin: FOREIGN_ORIGIN }, { title: uniqueTitle('forged') }), 403);
   const todo = await createTodo(ctx.todos, session.headers, uniqueTitle('csrf'));
-  expectProblem(await ctx.http.request(`/api/todos/${encodeURIComponent(String(todo.id))}`, { method: 'DELETE', headers: cookieOnly }), 403);
-  expectStatus(await ctx.http.request('/api/todos', { headers: cookieOnly }), 200);
-  return `POST without X-CSRF-Token 403, with another session's token 403, from ${FOREIGN_ORIGIN} 403, DELETE without token 403; reads need no token`;
+  expectProblem(await ctx.todos.remove(cookieOnly, todo.id), 403);
+  expectStatus(await ctx.todos.list(cookieOnly), 200);
+  return `${create} without X-CSRF-Token 403, with another session's token 403, from ${FOREIGN_ORIGIN} 403, ${remove} without token 403; reads need no token`;
 }
 
 export async function rotationCheck(ctx: VerifyContext): Promise<string> {
@@ -100,7 +96,7 @@ export async function logoutCheck(ctx: VerifyContext): Promise<string> {
   const replay = await me(ctx, value);
   if (replay.status !== 401) fail(`replaying the cookie after logout: GET /api/auth/me -> ${replay.status}, expected 401 (the session must be destroyed server-side)`);
   expectProblem(replay, 401);
-  expectProblem(await ctx.http.request('/api/todos', { headers: { cookie: `${SESSION_COOKIE}=${value}` } }), 401);
+  expectProblem(await ctx.todos.list({ cookie: `${SESSION_COOKIE}=${value}` }), 401);
   return 'logout without CSRF token 403; with it 204, cookie cleared; the old cookie replayed -> 401';
 }
 

@@ -5,12 +5,13 @@
  */
 import { request as httpRequest } from 'node:http';
 import { TodoSchema, uniqueTitle, type Session } from '../api.js';
-import { CLIENT_ORIGIN, headersOf, newSession, type VerifyContext } from '../context.js';
+import { headersOf, newSession, type VerifyContext } from '../context.js';
 import { excerpt } from '../http.js';
 import { errorMessage, fail, type Phase } from '../runner.js';
 import { describeExit, type ServerProcess } from '../server-process.js';
 import { describeEnd, openEventStream, type EventStream } from '../sse.js';
 import { openSocket, type TodoSocket } from '../ws.js';
+import { socketTarget } from './realtime-ws.js';
 import { SHUTDOWN_TIMEOUT_MS } from './start.js';
 
 /** RFC 6455 "going away": what a server closes its sockets with on shutdown. */
@@ -47,13 +48,7 @@ export async function shutdownChecks(ctx: VerifyContext, server: ServerProcess, 
       // An open WebSocket must be closed by the server with 1001.
       if (ctx.options.realtime === 'ws') {
         try {
-          state.socket = await openSocket('socket', {
-            projectDir: ctx.dir,
-            baseUrl: ctx.http.url('/').origin.replace(/^http/, 'ws'),
-            token: session?.accessToken,
-            origin: CLIENT_ORIGIN,
-            signal: ctx.signal,
-          });
+          state.socket = await openSocket('socket', socketTarget(ctx, session));
         } catch (error) {
           state.streamError = errorMessage(error);
         }

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
 import type { ActiveSession, AuthService } from './auth.service.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 import { csrfTokenMatches } from './session-tokens.js';
 
 declare global {
@@ -13,7 +14,7 @@ declare global {
   }
 }
 
-export const SESSION_COOKIE = 'sid';
+export { SESSION_COOKIE };
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

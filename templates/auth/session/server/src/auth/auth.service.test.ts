@@ -103,6 +103,30 @@ describe('AuthService (server-side sessions)', () => {
     expect(await service.resolve(c.session.token)).toBeNull();
   });
 
+  it('tells listeners which sessions sign-out ended', async () => {
+    const ended: unknown[] = [];
+    service.onSessionsEnded((event) => ended.push(event));
+    const a = await service.register(ANN);
+    const b = await service.login(ANN, a.session.token);
+    await service.logout(await service.authenticate(b.session.token));
+    await service.logoutEverywhere(a.user.id);
+    expect(ended).toEqual([
+      { sessionId: hashSessionToken(a.session.token) },
+      { sessionId: hashSessionToken(b.session.token) },
+      { userId: a.user.id },
+    ]);
+  });
+
+  it('checks liveness without counting it as activity', async () => {
+    const { session } = await service.register(ANN);
+    const id = hashSessionToken(session.token);
+    later(20 * MINUTE);
+    expect(await service.isActive(id)).toBe(true);
+    later(11 * MINUTE);
+    expect(await service.isActive(id)).toBe(false);
+    expect(await service.isActive('unknown')).toBe(false);
+  });
+
   it('drops expired sessions of anyone when someone signs in', async () => {
     await service.register(ANN);
     later(31 * MINUTE);

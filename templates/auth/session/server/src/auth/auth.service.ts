@@ -62,6 +62,9 @@ export interface AuthServiceDependencies {
   newId?: () => string;
 }
 
+/** Which sessions just ended by sign-out: one (`sessionId`) or every one of a user (`userId`). */
+export type SessionsEnded = { sessionId: string } | { userId: string };
+
 /** lastSeenAt is written at most this often, so reads do not turn into a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -70,6 +73,7 @@ export class AuthService {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private dummyHash: Promise<string> | undefined;
+  private readonly endedListeners = new Set<(ended: SessionsEnded) => void>();
 
   constructor(deps: AuthServiceDependencies) {
     this.deps = deps;
@@ -118,6 +122,26 @@ export class AuthService {
     return { id: session.id, userId: session.userId, csrfToken: session.csrfToken };
   }
 
+  /**
+   * Whether a session (by id, the hash) is still live, without counting as activity: a long-lived
+   * connection re-checks with it, and an open socket alone must not keep a session from idling out.
+   */
+  async isActive(sessionId: string): Promise<boolean> {
+    const session = await this.deps.sessions.findById(sessionId);
+    if (session === null) return false;
+    const now = this.clock().getTime();
+    return Date.parse(session.expiresAt) > now && Date.parse(session.lastSeenAt) + this.deps.idleTimeoutMs > now;
+  }
+
+  /**
+   * Told when sign-out ends sessions, so connections opened with them (WebSockets) close at once
+   * rather than at their next check. Returns the unsubscribe function.
+   */
+  onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
   /** Like `resolve`, for routes that need a user: no live session is a 401. */
   async authenticate(token: string | undefined): Promise<ActiveSession> {
     const session = await this.resolve(token);
@@ -128,12 +152,14 @@ export class AuthService {
   async logout(session: ActiveSession): Promise<void> {
     await this.deps.sessions.delete(session.id);
     this.deps.logger.info({ userId: session.userId }, 'user logged out');
+    this.ended({ sessionId: session.id });
   }
 
   /** Ends every session of the user, on every device. */
   async logoutEverywhere(userId: string): Promise<number> {
     const ended = await this.deps.sessions.deleteForUser(userId);
     this.deps.logger.info({ userId, sessions: ended }, 'user logged out everywhere');
+    this.ended({ userId });
     return ended;
   }
 
@@ -146,7 +172,9 @@ export class AuthService {
   private async startSession(user: User, previousToken: string | undefined): Promise<SignedIn> {
     const now = this.clock();
     if (previousToken !== undefined && previousToken !== '') {
-      await this.deps.sessions.delete(hashSessionToken(previousToken));
+      const previous = hashSessionToken(previousToken);
+      await this.deps.sessions.delete(previous);
+      this.ended({ sessionId: previous });
     }
     // Sign-ins are rare next to requests: a fine moment to drop sessions nobody can use any more.
     await this.deps.sessions.deleteExpired(
@@ -165,6 +193,10 @@ export class AuthService {
     };
     await this.deps.sessions.insert(record);
     return { user, session: { token, csrfToken: record.csrfToken, expiresAt } };
+  }
+
+  private ended(ended: SessionsEnded): void {
+    for (const listener of this.endedListeners) listener(ended);
   }
 
   private hashOfNothing(): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from './session-cookie.js';
+import { clearedSessionCookie, readCookie, sessionCookie, sessionTokenFromCookieHeader } from './session-cookie.js';
 
 describe('session cookie', () => {
   it('is httpOnly, SameSite=Lax, for the whole site, and Secure only when asked', () => {
@@ -27,5 +27,19 @@ describe('session cookie', () => {
     ['not_sid=abc', undefined],
   ])('reads %j as %j', (header, token) => {
     expect(sessionTokenFromCookieHeader(header)).toBe(token);
+  });
+});
+
+describe('readCookie', () => {
+  it('finds one cookie among others, trimmed and decoded', () => {
+    expect(readCookie('theme=dark; sid=abc%2Bdef ; other=1', 'sid')).toBe('abc+def');
+    expect(readCookie('sid="quoted"', 'sid')).toBe('quoted');
+    expect(sessionTokenFromCookieHeader('a=1;sid=token')).toBe('token');
+  });
+
+  it('is undefined without the header, the cookie, a value, or with a malformed encoding', () => {
+    for (const header of [undefined, '', 'other=1', 'sid=', 'xsid=1', 'sid=%E0%A4%A']) {
+      expect(readCookie(header, 'sid')).toBeUndefined();
+    }
   });
 });

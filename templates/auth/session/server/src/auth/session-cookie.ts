@@ -4,6 +4,8 @@
  * session the same way from `req.headers.cookie`. (@fastify/cookie would also pull `cookie@2`,
  * which requires Node 22.)
  */
+
+/** The cookie holding the session id (its value; the database keeps only its hash). */
 export const SESSION_COOKIE = 'sid';
 
 /**
@@ -27,15 +29,28 @@ export function clearedSessionCookie(secure: boolean): string {
 }
 
 /**
- * The session token from a raw Cookie header, or undefined when absent or empty. The first `sid`
- * wins, as in the `cookie` package; the value is taken as is (a session id is base64url).
+ * One cookie's value from a raw `Cookie` request header; the first of a name wins, as in the
+ * `cookie` package. Values are percent-decoded as cookie-parser does; a malformed encoding or an
+ * empty value counts as absent.
  */
-export function sessionTokenFromCookieHeader(cookieHeader: string | undefined): string | undefined {
-  for (const pair of (cookieHeader ?? '').split(';')) {
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined;
+  for (const pair of header.split(';')) {
     const separator = pair.indexOf('=');
-    if (separator === -1 || pair.slice(0, separator).trim() !== SESSION_COOKIE) continue;
-    const value = pair.slice(separator + 1).trim();
+    if (separator === -1 || pair.slice(0, separator).trim() !== name) continue;
+    let value = pair.slice(separator + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return undefined;
+    }
     return value === '' ? undefined : value;
   }
   return undefined;
+}
+
+/** The session token of a request's raw `Cookie` header. */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
+  return readCookie(header, SESSION_COOKIE);
 }
