@@ -11,7 +11,6 @@ export const versions = {
   'express-rate-limit': '8.7.5',
   'cookie-parser': '1.4.7',
   pino: '10.4.0',
-  'pino-http': '11.0.0',
   jose: '6.2.18',
   zod: '4.6.7',
   'node-sqlite3-wasm': '0.8.60',
@@ -23,7 +22,6 @@ export const versions = {
   // server runtime, Fastify
   fastify: '5.12.8',
   'fastify-plugin': '6.0.1',
-  '@fastify/helmet': '13.2.0',
   '@fastify/cors': '11.4.3',
   '@fastify/rate-limit': '11.2.0',
   // 10.1.4+ pulls content-disposition 3, which requires Node >= 22.
@@ -40,6 +38,8 @@ export const versions = {
   eventsource: '4.1.1',
   // tooling
   typescript: '5.9.3',
+  // Bundles the server's production entry (start-up); the same version vite 8.3 installs, so one copy.
+  rolldown: '1.2.19',
   vitest: '4.1.12',
   vite: '8.3.8',
   '@vitejs/plugin-react': '6.3.0',

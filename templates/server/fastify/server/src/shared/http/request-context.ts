@@ -19,25 +19,18 @@ function statusLevel(statusCode: number): 'error' | 'warn' | 'info' {
 
 /**
  * Request context and access log, as root hooks (fastify-plugin lifts them out of their own scope,
- * so every plugin's routes and the 404 handler get them): echo the request id in `x-request-id`, run the request inside an AsyncLocalStorage context
- * so every log line written for it carries `request_id`, and log one line when it arrives and one
- * when its response is done. Fastify's own request logging is off (`disableRequestLogging`) so
- * these lines look the same as the rest; header redaction is the logger's job.
+ * so every plugin's routes and the 404 handler get them): echo the request id in `x-request-id`,
+ * run the request inside an AsyncLocalStorage context so every log line written for it carries
+ * `request_id`, and log one line per request once its response is done (method, URL, remote
+ * address, status, time; no headers, so credentials cannot reach it). Fastify's own request
+ * logging is off (`disableRequestLogging`) so these lines look the same as the rest.
  */
 const requestContextPlugin: FastifyPluginAsync<{ logger: Logger }> = async (app, { logger }) => {
   const quiet = (request: FastifyRequest) => QUIET_PATHS.has(request.url);
 
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    runWithRequestContext({ requestId: request.id }, () => {
-      if (!quiet(request)) {
-        logger.info(
-          { req: { method: request.method, url: request.url, headers: request.headers, remoteAddress: request.ip } },
-          'request received',
-        );
-      }
-      done();
-    });
+    runWithRequestContext({ requestId: request.id }, done);
   });
 
   // The body is read from socket events, outside the context entered above: enter it again, so
@@ -52,7 +45,7 @@ const requestContextPlugin: FastifyPluginAsync<{ logger: Logger }> = async (app,
         const level = statusLevel(reply.statusCode);
         logger[level](
           {
-            req: { method: request.method, url: request.url },
+            req: { method: request.method, url: request.url, remoteAddress: request.ip },
             res: { statusCode: reply.statusCode },
             responseTime: reply.elapsedTime,
           },
