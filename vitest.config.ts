@@ -11,6 +11,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     // rendered files kept as snapshots are data, not tests
     exclude: ['**/node_modules/**', 'tests/snapshots/__files__/**'],
+    // every temp folder of the run lives under one root, removed at the end
+    globalSetup: ['tests/setup/temp-root.ts'],
     testTimeout: 20_000,
     // e2e tests install and run real projects; they opt into long timeouts themselves
     pool: 'forks',

@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
 });
 const RUNS = Number(args.runs);
 const OURS = 'create-fullstack-app';
+const FIRST_RUN = `${OURS} (first run)`;
 // No TTY anywhere (stdin ignored, output piped); CI=true and no telemetry for every tool.
 const ENV = { ...process.env, CI: 'true', BTS_TELEMETRY_DISABLED: '1' };
 const TIMEOUT_MS = 120_000;
@@ -167,7 +168,10 @@ function measure(label, tools, argsFor) {
       if (!spec) continue;
       const context = spec.before?.();
       // never the repository: a tool may scaffold where it runs (create-vite does on unknown flags)
-      let result = timed(process.execPath, spec.argv(context), { cwd: context?.cwd ?? scratchDir() });
+      let result = timed(process.execPath, spec.argv(context), {
+        cwd: context?.cwd ?? scratchDir(),
+        env: { ...ENV, ...tool.env?.(context) },
+      });
       const problem = spec.after?.(context);
       if (problem && !(result instanceof Error)) result = new Error(problem);
       if (result instanceof Error) {
@@ -194,7 +198,7 @@ const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.m
 /** A fresh empty parent directory per scaffold run, made before and removed after the timed part. */
 function scaffoldSpec(root, tool) {
   return {
-    before: () => ({ cwd: mkdtempSync(path.join(root, 'scaffold-')) }),
+    before: () => ({ cwd: mkdtempSync(path.join(root, 'scaffold-')), root }),
     argv: () => [tool.bin, ...tool.scaffold('app')],
     // Returns a problem when the tool exited 0 without writing a project.
     after: ({ cwd }) => {
@@ -253,6 +257,8 @@ function printTargets(results, ours, pack) {
   }
   const scaffold = m('scaffold', OURS);
   check(scaffold === undefined ? undefined : scaffold <= 150, `scaffold full default stack <= 150 ms: ${ms(scaffold)} ms`);
+  const first = m('scaffold', FIRST_RUN);
+  check(first === undefined ? undefined : first <= 150, `the same on a first run (empty code cache) <= 150 ms: ${ms(first)} ms`);
 }
 
 function table(header, rows) {
@@ -277,14 +283,21 @@ function main() {
     });
     printFootprint(tools, pack);
 
-    const runnable = tools.filter((t) => !t.failed);
+    // ours keeps V8's code cache of its template layers per user; here in the temp dir, warmed by
+    // the warm-up round. The first-run row gives each run an empty cache, as on a new machine.
+    const [ours, ...peers] = tools;
+    const warmCache = path.join(root, 'code-cache');
+    ours.env = () => ({ CREATE_FULLSTACK_APP_CACHE_DIR: warmCache });
+    const firstRun = { ...ours, name: FIRST_RUN, env: ({ cwd }) => ({ CREATE_FULLSTACK_APP_CACHE_DIR: path.join(cwd, 'code-cache') }) };
+    const runnable = [ours, ...peers].filter((t) => !t.failed);
     const node = { name: 'node' };
     const results = new Map();
     results.set('node -e 0', measure('node -e 0', [node], () => ({ argv: () => ['-e', '0'] })));
     results.set('--help', measure('--help', runnable, (t) => ({ argv: () => [t.bin, '--help'] })));
     results.set('--version', measure('--version', runnable, (t) => (t.version ? { argv: () => [t.bin, '--version'] } : null)));
-    results.set('scaffold', measure('scaffold', runnable, (t) => scaffoldSpec(root, t)));
-    printTimings(results, tools);
+    const scaffolders = ours.failed ? runnable : [ours, firstRun, ...runnable.slice(1)];
+    results.set('scaffold', measure('scaffold', scaffolders, (t) => scaffoldSpec(root, t)));
+    printTimings(results, ours.failed ? tools : [ours, firstRun, ...peers]);
 
     for (const t of tools.filter((t) => t.broken || t.failed)) {
       console.log(`\nnote: ${t.name} ${t.version ?? ''} failed, dropped from the rest: ${t.broken ?? t.failed}`);

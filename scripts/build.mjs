@@ -4,6 +4,7 @@
 import { build, transform } from 'esbuild';
 import Handlebars from 'handlebars';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,11 +77,13 @@ function compileEagerly(code) {
 /**
  * Writes every layer as its own file, `dist/templates/<layer>.js.gz`: one JS array expression,
  * gzipped (a fifth of the size, which keeps the package under 2 MB unpacked; inflating costs less
- * than reading the plain file). Returns the layer names. A run loads only the layers its options
- * select, synchronously (rendering is synchronous), so unused layers are never read or parsed.
+ * than reading the plain file). Returns each layer's name with the digest of its file. A run loads
+ * only the layers its options select, synchronously (rendering is synchronous), so unused layers are
+ * never read or parsed.
  */
 async function writeLayerFiles() {
   const byLayer = new Map();
+  const digests = [];
   for (const file of filesUnder(templatesDir)) {
     const layer = layerOf(file);
     byLayer.set(layer, [...(byLayer.get(layer) ?? []), templateEntry(file, layer)]);
@@ -92,29 +95,35 @@ async function writeLayerFiles() {
     if (!array) throw new Error(`templates/${layer}: unexpected minified layer`);
     const out = path.join(root, 'dist/templates', `${layer}.js.gz`);
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, gzipSync(compileEagerly(array), { level: 9 }));
+    const gz = gzipSync(compileEagerly(array), { level: 9 });
+    writeFileSync(out, gz);
+    // code caches are named by the content of their layers: a changed layer never meets a stale cache
+    digests.push([layer, createHash('sha256').update(gz).digest('hex').slice(0, 16)]);
   }
-  return [...byLayer.keys()];
+  return digests;
 }
 
-const layerNames = await writeLayerFiles();
+const layerDigests = await writeLayerFiles();
 
-/** Replaces `builtin-templates.ts`: each layer is loaded from `dist/templates/` on first use, once. */
+/**
+ * Replaces `builtin-templates.ts`: the layers a run names up front are read from `dist/templates/`
+ * and evaluated together, under one code cache; any other layer on first use, alone. Each once.
+ */
 function embeddedLayersModule() {
-  return `import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runInThisContext } from 'node:vm';
-import { gunzipSync } from 'node:zlib';
-const layers = new Set(${JSON.stringify(layerNames)});
+  return `import { evaluateLayers, layerCacheKey } from './layer-cache.js';
+const digests = new Map(Object.entries(${JSON.stringify(Object.fromEntries(layerDigests))}));
 const loaded = new Map();
-function loadLayer(layerDir) {
-  const file = fileURLToPath(new URL(\`./templates/\${layerDir}.js.gz\`, import.meta.url));
-  return runInThisContext(gunzipSync(readFileSync(file)).toString('utf8'), { filename: file });
+const urlOf = (layerDir) => new URL(\`./templates/\${layerDir}.js.gz\`, import.meta.url);
+function load(layerDirs) {
+  const values = evaluateLayers(layerDirs.map(urlOf), layerCacheKey(layerDirs.map((dir) => \`\${dir}:\${digests.get(dir)}\`)));
+  layerDirs.forEach((dir, i) => loaded.set(dir, values[i]));
 }
-export function builtInTemplates() {
+export function builtInTemplates(expected = []) {
+  const pending = expected.filter((dir) => digests.has(dir) && !loaded.has(dir));
+  if (pending.length > 0) load(pending);
   return (layerDir) => {
-    if (!layers.has(layerDir)) return [];
-    if (!loaded.has(layerDir)) loaded.set(layerDir, loadLayer(layerDir));
+    if (!digests.has(layerDir)) return [];
+    if (!loaded.has(layerDir)) load([layerDir]);
     return loaded.get(layerDir);
   };
 }\n`;

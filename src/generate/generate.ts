@@ -6,6 +6,7 @@ import { checklistMarkdown } from './checklist.js';
 import { readmeMarkdown } from './readme.js';
 import { renderTree, type FileTree } from './render.js';
 import { builtInTemplates } from './builtin-templates.js';
+import { layersFor } from './layers.js';
 import type { TemplateLayers } from './template-files.js';
 import { TOOL_VERSION } from '../version.js';
 import { composeLayers, defaultExtras, packDecisions, type ExtraAnswers } from '../pack/compose.js';
@@ -60,7 +61,7 @@ export function generate(input: GenerateInput): FileTree {
         }
       : {}),
   });
-  const templates = input.templates ?? builtInTemplates();
+  const templates = input.templates ?? builtInTemplates(layersFor(input.options).map((layer) => layer.dir));
   const tree = renderTree(templates, context, composeLayers(templates, input.options, pack, extras));
   tree.set(ANSWERS_FILE_NAME, `${JSON.stringify(answersFile(input), null, 2)}\n`);
   tree.set('README.md', readmeMarkdown(input.projectName, input.options, toolVersion));

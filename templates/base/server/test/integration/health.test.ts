@@ -15,6 +15,8 @@ describe('health checks', () => {
     const health = await send(`${server.url}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+    // JSON answers are never revalidated: no ETag is computed for them
+    expect(health.headers.get('etag')).toBeNull();
 
     const ready = await send(`${server.url}/ready`);
     expect(ready.status).toBe(200);

@@ -33,6 +33,17 @@ describe('AccessTokens', () => {
     await expect(tokens.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 
+  it('refuses a token it has already verified once it expires', async () => {
+    let now = new Date('2030-01-01T00:00:00Z');
+    const tokens = new AccessTokens({ secret: SECRET, clock: () => now });
+    const token = await tokens.issue(USER_ID, { ttlSeconds: 60 });
+    expect(await tokens.verify(token)).toBe(USER_ID);
+    now = new Date('2030-01-01T00:00:59Z');
+    expect(await tokens.verify(token)).toBe(USER_ID);
+    now = new Date('2030-01-01T00:01:00Z');
+    await expect(tokens.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
   it('refuses tokens signed with another secret or another algorithm', async () => {
     const tokens = new AccessTokens({ secret: SECRET });
     const other = new AccessTokens({ secret: `${SECRET}-other` });

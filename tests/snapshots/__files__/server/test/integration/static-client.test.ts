@@ -27,6 +27,8 @@ describe('serving the built client', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(response.headers.get('cache-control')).toBe('no-cache');
+      // no-cache means revalidate: the page carries a validator
+      expect(response.headers.get('etag')).not.toBeNull();
       expect(await response.text()).toContain('<div id="root">');
     }
   });
