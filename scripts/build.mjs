@@ -161,9 +161,9 @@ const lazyChildProcess = {
 
 /**
  * clack measures every character it wraps with fast-string-width, whose general path tries several
- * regular expressions per call: a third of the scaffold's terminal output time. A string of
- * printable ASCII alone is as wide as it is long (the result the general path gives it, with the
- * default widths), so it takes a shortcut; anything else goes the general way.
+ * regular expressions per call: a third of the scaffold's terminal output time. Plain or coloured
+ * printable ASCII takes a shortcut (`scripts/ascii-width.mjs`, checked against the general path by
+ * tests/unit/ascii-width.test.ts); anything else, or another regular width, goes the general way.
  */
 const asciiStringWidth = {
   name: 'ascii-string-width',
@@ -172,8 +172,9 @@ const asciiStringWidth = {
       const general = 'return fastStringTruncatedWidth(input, NO_TRUNCATION, options).width;';
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes(general)) throw new Error(`${args.path}: the width function to shortcut was not found`);
-      const shortcut = `if (options.regularWidth === undefined && /^[\\x20-\\x7E]*$/.test(input)) return input.length;\n    ${general}`;
-      return { contents: source.replace(general, shortcut), loader: 'js' };
+      const shortcut = `if (options.regularWidth === undefined) { const width = asciiWidth(input); if (width !== undefined) return width; }\n    ${general}`;
+      const importShortcut = `import { asciiWidth } from ${JSON.stringify(path.join(root, 'scripts/ascii-width.mjs'))};\n`;
+      return { contents: importShortcut + source.replace(general, shortcut), loader: 'js' };
     });
   },
 };
