@@ -233,7 +233,8 @@ function printTimings(results, tools) {
     console.log(`\n${label} (ms, ${RUNS} runs after 1 warm-up; node -e 0 median ${ms(baseline.median)} ms)`);
     console.log(table(
       ['tool', 'median', 'min', 'max', 'ours / tool', 'tool / node -e 0'],
-      tools.map((t) => {
+      // the first-run row belongs to the scaffold table only
+      tools.filter((t) => t.name !== FIRST_RUN || byTool.has(t.name)).map((t) => {
         const s = byTool.get(t.name);
         if (!s) return [t.name, '-', '-', '-', '-', t.broken || t.failed ? 'failed (see notes)' : 'n/a'];
         return [t.name, ms(s.median), ms(s.min), ms(s.max), ratio(ours, s.median), ratio(s.median, baseline.median)];
