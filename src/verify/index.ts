@@ -25,8 +25,8 @@ import { HttpClient } from './http.js';
 import { LiveServer } from './live-server.js';
 import { fail, Recorder, type Phase } from './runner.js';
 import { tokenMinterFor } from './tokens.js';
-import { describeExit } from './server-process.js';
-import type { VerifyInput, VerifyReport } from './types.js';
+import { describeExit, type ServerProcess } from './server-process.js';
+import type { CheckResult, VerifyInput, VerifyReport } from './types.js';
 
 export type { CheckPhase, CheckResult, CheckStatus, VerifyInput, VerifyReport } from './types.js';
 
@@ -127,7 +127,11 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
             exitReported = true;
             await phase.run('server still running', () => fail(`the server exited on its own (${exit}`));
           } else phase.skip(`${name} checks`, `the server exited (${exit}`);
-        } else await phases[name](phase);
+        } else {
+          const checked = recorder.results.length;
+          await phases[name](phase);
+          await reportSilentServer(phase, recorder.results.slice(checked), server.current, setup.baseUrl);
+        }
       }
     }
   } finally {
@@ -136,4 +140,20 @@ export async function verifyProject(input: VerifyInput): Promise<VerifyReport> {
     await rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
   }
   return { ok: recorder.ok, checks: recorder.results, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * After a phase with failed checks: a server process that is still running but no longer accepts
+ * connections (closing its listener, say, on a signal) makes every later check fail the same way.
+ * One more failure says so, with what the server printed, which names the cause.
+ */
+async function reportSilentServer(phase: Phase, results: readonly CheckResult[], server: ServerProcess | undefined, baseUrl: string): Promise<void> {
+  if (!server?.running || results.every((result) => result.status !== 'failed')) return;
+  try {
+    await fetch(new URL('/health', baseUrl), { signal: AbortSignal.timeout(2_000) });
+  } catch {
+    await phase.run('server still answering', () =>
+      fail(`the server process is running but GET /health gets no answer; it printed:\n${server.fullOutput()}`),
+    );
+  }
 }

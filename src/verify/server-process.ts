@@ -80,6 +80,11 @@ export class ServerProcess {
     return this.stderr.toString() || this.stdout.toString() || '(no output)';
   }
 
+  /** The last of both streams, stdout (its log) first. */
+  fullOutput(): string {
+    return [this.stdout.toString(), this.stderr.toString()].filter(Boolean).join('\n') || '(no output)';
+  }
+
   private termSentAt: number | undefined;
 
   kill(signal: NodeJS.Signals): void {

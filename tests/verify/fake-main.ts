@@ -8,7 +8,7 @@ import { FakeApp, type FakeOptions } from './fake-server.js';
 
 export interface FakeProcessOptions extends FakeOptions {
   service: 'fullstack' | 'api';
-  processFaults?: ('crash-on-start' | 'ignore-sigterm' | 'exit-1-on-sigterm' | 'crash-after-start' | 'ignore-bad-config')[];
+  processFaults?: ('crash-on-start' | 'ignore-sigterm' | 'exit-1-on-sigterm' | 'crash-after-start' | 'stop-listening-after-start' | 'ignore-bad-config')[];
 }
 
 const config = JSON.parse(readFileSync('fake.json', 'utf8')) as FakeProcessOptions;
@@ -46,6 +46,17 @@ writeFileSync(`fake-runs/${process.pid}.json`, JSON.stringify({ pid: process.pid
 if (faults.has('crash-after-start')) {
   app.server.prependListener('request', (req) => {
     if (req.url?.startsWith('/api/todos')) die('boom: the database went away');
+  });
+}
+
+// The first todo request closes the listener, and the process stays up: connections are refused.
+if (faults.has('stop-listening-after-start')) {
+  app.server.prependListener('request', (req) => {
+    if (!req.url?.startsWith('/api/todos') || !app.server.listening) return;
+    process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'closing the listener' })}\n`);
+    app.server.close();
+    app.server.closeAllConnections();
+    setInterval(() => undefined, 60_000); // what keeps a real server's process alive: its pool, timers
   });
 }
 

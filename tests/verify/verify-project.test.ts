@@ -132,6 +132,14 @@ describe('verifyProject', () => {
     expect(result.checks.at(-1)?.detail).toMatch(/^the server exited \(code 1\):\n.*boom: the database went away/);
   });
 
+  it('says so, with its log, when a running server stops accepting connections', async () => {
+    const { report } = await verifyFake({ service: 'api', auth: 'none', realtime: 'sse', processFaults: ['stop-listening-after-start'] });
+    const result = await report;
+    const silent = result.checks.find((c) => c.name === 'server still answering');
+    expect(silent).toMatchObject({ phase: 'smoke', status: 'failed' });
+    expect(silent?.detail).toMatch(/^the server process is running but GET \/health gets no answer; it printed:\n.*closing the listener/s);
+  }, 40_000);
+
   const IN_FLIGHT = 'in-flight request completes on SIGTERM';
   const EXIT = 'graceful shutdown on SIGTERM';
   const shutdownFaults: [Pick<FakeProjectOptions, 'faults' | 'processFaults'>, Record<string, RegExp>][] = [
