@@ -3,7 +3,7 @@
 // what picocolors writes) is as wide as its printable characters; the general path gives such text
 // exactly that width with its default options. Anything else returns undefined: the general path.
 const SGR = /\x1b\[(?:\d{1,4}(?:;\d{0,4})*)?m/g;
-const PLAIN_OR_COLOURED = /^(?:[\x20-\x7E]|\x1b\[(?:\d{1,4}(?:;\d{0,4})*)?m)*$/;
+const PLAIN_OR_COLOURED = new RegExp(`^(?:[\\x20-\\x7E]|${SGR.source})*$`);
 
 /** The width of `input` when it is printable ASCII with colour codes, else undefined. */
 export function asciiWidth(input) {
