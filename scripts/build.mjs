@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -198,7 +199,14 @@ export function handlebarsCompiler() {
   },
 };
 
-await build({
+/**
+ * The bundle ships as CommonJS chunks. esbuild splits only ES modules, so the graph is split as ES
+ * modules in memory first, then each file is turned into a CommonJS chunk. The command line loads
+ * its chunks through `dist/cli-loader.cjs` with V8's code cache (src/code-cache/chunk-loader.ts);
+ * the programmatic API is `dist/index.js` and `dist/testing.js`, ES module facades over `index.cjs`
+ * and `testing.cjs`, whose chunks Node's own loader reads.
+ */
+const split = await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', testing: 'src/testing/index.ts' },
   outdir: 'dist',
   bundle: true,
@@ -208,10 +216,54 @@ await build({
   target: 'node20.19',
   minify: true,
   legalComments: 'external',
-  define: { __TOOL_VERSION__: JSON.stringify(version) },
-  // CommonJS dependencies (handlebars) call require() for node built-ins
-  banner: { js: "import { createRequire as __cfaRequire } from 'node:module'; const require = __cfaRequire(import.meta.url);" },
+  define: { __TOOL_VERSION__: JSON.stringify(version), 'import.meta.url': '__cfaModuleUrl' },
   plugins: [embedTemplates, lazyChildProcess, asciiStringWidth],
+  write: false,
+  logLevel: 'warning',
+});
+
+/**
+ * One split ES module as a CommonJS chunk. Its dynamic imports of sibling chunks become requires;
+ * an import of any other module (Step 4 imports the generated project's own) stays an import.
+ */
+async function toCommonJs(code) {
+  const esm = code.replace(/\bimport\("\.\/([\w-]+)\.js"\)/g, 'Promise.resolve().then(() => require("./$1.cjs"))');
+  const { code: cjs } = await transform(esm, { format: 'cjs', platform: 'node', target: 'node20.19', minify: true });
+  const chunk = cjs.replace(/\brequire\("\.\/([\w-]+)\.js"\)/g, 'require("./$1.cjs")');
+  if (/\bimport\("\.\//.test(chunk) || /\brequire\("\.\/[\w-]+\.js"\)/.test(chunk)) throw new Error('a chunk still refers to an ES module chunk');
+  const moduleUrl = chunk.includes('__cfaModuleUrl') ? 'var __cfaModuleUrl=require("node:url").pathToFileURL(__filename).href;' : '';
+  return moduleUrl + chunk;
+}
+
+const chunkDigests = {};
+for (const file of split.outputFiles) {
+  if (!file.path.endsWith('.js')) {
+    writeFileSync(file.path, file.contents);
+    continue;
+  }
+  const out = file.path.replace(/\.js$/, '.cjs');
+  const chunk = await toCommonJs(file.text);
+  writeFileSync(out, chunk);
+  chunkDigests[path.basename(out)] = createHash('sha256').update(chunk).digest('hex').slice(0, 16);
+}
+
+/** The ES module entry of an API: named exports of the CommonJS entry beside it. */
+function esmFacade(entry) {
+  const names = Object.keys(createRequire(import.meta.url)(path.join(root, 'dist', `${entry}.cjs`)));
+  return `import api from './${entry}.cjs';\nexport const { ${names.join(', ')} } = api;\n`;
+}
+for (const entry of ['index', 'testing']) writeFileSync(path.join(root, 'dist', `${entry}.js`), esmFacade(entry));
+
+// The command line's entry: the chunk loader, which knows every chunk's digest for its cache files.
+await build({
+  entryPoints: [path.join(root, 'src/code-cache/chunk-loader.ts')],
+  outfile: path.join(root, 'dist/cli-loader.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  define: { __CHUNK_DIGESTS__: JSON.stringify(chunkDigests) },
   logLevel: 'warning',
 });
 

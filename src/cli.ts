@@ -41,4 +41,14 @@ function programFor(pack: Parameters<typeof buildProgram>[1]) {
   }, pack);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// no top-level await: the bundle runs this module as CommonJS (see code-cache/chunk-loader.ts)
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // not a CliError, so a bug: shown whole, as Node shows any uncaught error
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -30,8 +30,8 @@ describe('bundled templates match the source templates, and --dry-run lists what
   });
 });
 
-describe('the code cache of the template layers', () => {
-  it('is written by the first run and reused, unchanged, by the next', async () => {
+describe('the code caches of the template layers and of the CLI chunks', () => {
+  it('are written by the first run and reused, unchanged, by the next', async () => {
     const cwd = await tempDir('code-cache');
     const cacheDir = path.join(cwd, 'cache');
     const env = { CREATE_FULLSTACK_APP_CACHE_DIR: cacheDir };
@@ -40,15 +40,37 @@ describe('the code cache of the template layers', () => {
     expect((await run('first')).exitCode).toBe(0);
     const [v8Dir] = await readdir(cacheDir);
     if (v8Dir === undefined) throw new Error('no cache was written');
-    const files = await readdir(path.join(cacheDir, v8Dir));
-    expect(files).toEqual([expect.stringMatching(/^layers-[0-9a-f]{16}\.bin$/)]);
-    const file = path.join(cacheDir, v8Dir, files[0] ?? '');
-    const written = await stat(file);
+    const files = (await readdir(path.join(cacheDir, v8Dir))).sort();
+    // the layers of this stack as one script and its code cache; a code cache per chunk the run loaded
+    const layers = files.filter((file) => file.startsWith('layers-'));
+    expect(layers).toEqual([expect.stringMatching(/^layers-[0-9a-f]{16}\.bin$/), expect.stringMatching(/^layers-[0-9a-f]{16}\.js$/)]);
+    const chunks = files.filter((file) => !file.startsWith('layers-'));
+    expect(chunks).toContainEqual(expect.stringMatching(/^cli-[0-9a-f]{16}\.bin$/));
+    expect(chunks).toContainEqual(expect.stringMatching(/^create-[0-9A-Z]+-[0-9a-f]{16}\.bin$/));
+    for (const chunk of chunks) expect(chunk).toMatch(/^[\w-]+-[0-9a-f]{16}\.bin$/);
+    const identity = async () =>
+      Promise.all(files.map(async (file) => {
+        const info = await stat(path.join(cacheDir, v8Dir, file));
+        return [file, info.ino, info.mtimeMs];
+      }));
+    const written = await identity();
 
     expect((await run('second')).exitCode).toBe(0);
-    const after = await stat(file);
-    // V8 accepted the cache: a rejected one would have been replaced by a new file
-    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    // V8 accepted every cache: a rejected one would have been replaced by a new file, a missing one added
+    expect((await readdir(path.join(cacheDir, v8Dir))).sort()).toEqual(files);
+    expect(await identity()).toEqual(written);
     expect([...(await readTree(path.join(cwd, 'second'))).keys()]).toEqual([...(await readTree(path.join(cwd, 'first'))).keys()]);
+  });
+
+  it('is not needed: without one the CLI compiles its chunks and writes no cache', async () => {
+    const cwd = await tempDir('no-code-cache');
+    const cacheDir = path.join(cwd, 'cache');
+    const result = await cli(['app', '--yes', '--no-install', '--no-git', '--no-verify'], cwd, {
+      CREATE_FULLSTACK_APP_CACHE_DIR: cacheDir,
+      CREATE_FULLSTACK_APP_NO_CACHE: '1',
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    await expect(stat(cacheDir)).rejects.toThrow(/ENOENT/);
+    expect((await readTree(path.join(cwd, 'app'))).has('package.json')).toBe(true);
   });
 });

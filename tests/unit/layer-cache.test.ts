@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheDir, evaluateLayers, layerCacheKey } from '../../src/generate/layer-cache.js';
+import { codeCacheDir } from '../../src/code-cache/store.js';
+import { evaluateLayers, layerCacheKey } from '../../src/generate/layer-cache.js';
 
 let dir: string;
 beforeEach(() => {
@@ -39,17 +40,31 @@ describe('evaluateLayers', () => {
     layerFile('auth__jwt', '[{ relativePath: "b.txt" }, (function () { return 2; })]'),
   ];
 
-  it('evaluates every layer in order, and writes one code cache for them', () => {
+  it('evaluates every layer in order, and caches them as one script with its code cache', () => {
     const cacheDir = path.join(dir, 'cache');
     const key = layerCacheKey(['base:1', 'auth/jwt:2']);
     const first = evaluateLayers(layers(), key, cacheDir);
     expect(first).toMatchObject([[{ relativePath: 'a.txt' }], [{ relativePath: 'b.txt' }, expect.any(Function)]]);
-    expect(readdirSync(cacheDir)).toEqual([`${key}.bin`]);
+    expect(readdirSync(cacheDir).sort()).toEqual([`${key}.bin`, `${key}.js`]);
+    expect(readFileSync(path.join(cacheDir, `${key}.js`), 'utf8')).toBe(
+      '[[{ relativePath: "a.txt" }],\n[{ relativePath: "b.txt" }, (function () { return 2; })]]',
+    );
 
     const cached = readFileSync(path.join(cacheDir, `${key}.bin`));
     expect(evaluateLayers(layers(), key, cacheDir)).toMatchObject([[{ relativePath: 'a.txt' }], [{ relativePath: 'b.txt' }, expect.any(Function)]]);
     // a cache that is there is not written again
     expect(readFileSync(path.join(cacheDir, `${key}.bin`)).equals(cached)).toBe(true);
+  });
+
+  it('reads the cached script instead of inflating the layers again', () => {
+    const cacheDir = path.join(dir, 'cache');
+    const key = layerCacheKey(['gone:1']);
+    const gone = layerFile('gone', '[{ relativePath: "gone.txt" }]');
+    expect(evaluateLayers([gone], key, cacheDir)).toEqual([[{ relativePath: 'gone.txt' }]]);
+    // the cache holds what the layer file held: the file itself is no longer read
+    writeFileSync(gone, 'not gzip');
+    expect(evaluateLayers([gone], key, cacheDir)).toEqual([[{ relativePath: 'gone.txt' }]]);
+    expect(() => evaluateLayers([gone], key, undefined)).toThrow(/incorrect header check/);
   });
 
   it('replaces a cache that V8 rejects, and works without a cache folder', () => {
