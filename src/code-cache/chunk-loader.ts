@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 import { codeCacheDir, readCache, storeCache } from './store.js';
 
 /** Each chunk file's digest, written in by scripts/build.mjs. */
@@ -51,12 +51,8 @@ function loadChunk(file: string): unknown {
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   // the wrapper stays on the chunk's first line, so positions in stack traces keep their lines
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new Script(source, {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-    // Step 4 imports the generated project's own ES modules (the browser driver, ws)
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // no dynamic import() in a chunk (the build refuses one): Node 20 loses its callback with a code cache
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) uncached.push({ file: cacheFile, script });
   const module: ChunkModule = { exports: {} };
   loaded.set(file, module);

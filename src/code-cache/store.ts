@@ -4,7 +4,7 @@
  * architecture; every file in it is named by a digest of the code it caches, so a changed chunk or
  * layer never meets a stale cache.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -31,6 +31,10 @@ export function readCache(file: string): Buffer | undefined {
   }
 }
 
+/** A cache file neither read nor written for this long belongs to a version no longer run. */
+export const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+let pruned = false;
+
 /**
  * Writes a cache next to its final name, then renames it, so a concurrent run reads a whole file
  * or none. A cache that cannot be written (read-only home, full disk) only means the next run
@@ -42,8 +46,32 @@ export function storeCache(file: string, data: Buffer): void {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, file);
+    if (!pruned) {
+      pruned = true;
+      pruneStale(path.dirname(path.dirname(file)));
+    }
   } catch {
     // the run's files do not depend on the cache (see above); only the partial file must not stay
     rmSync(partial, { force: true });
+  }
+}
+
+/**
+ * Removes stale cache files under `root`, in every `v8-*` folder (an older Node's too), and the
+ * folders left empty. `storeCache` calls it once per process, so only in a run that writes a cache:
+ * a new version of the CLI or of Node, or a stack not generated before.
+ */
+export function pruneStale(root: string, now = Date.now()): void {
+  for (const folder of readdirSync(root).filter((name) => name.startsWith('v8-'))) {
+    const dir = path.join(root, folder);
+    for (const name of readdirSync(dir)) {
+      const { atimeMs, mtimeMs } = statSync(path.join(dir, name));
+      if (now - Math.max(atimeMs, mtimeMs) > STALE_AFTER_MS) rmSync(path.join(dir, name), { force: true });
+    }
+    try {
+      rmdirSync(dir);
+    } catch {
+      // not empty: still in use
+    }
   }
 }

@@ -5,7 +5,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CheckFailure, errorMessage } from './runner.js';
 
 /** What the generated server promises (shared/src/events.ts). */
@@ -60,7 +59,8 @@ export function loadWs(projectDir: string): Promise<WsConstructor> {
       } catch (error) {
         throw new CheckFailure(`the ws package is not installed in the project (${errorMessage(error).split('\n')[0]})`);
       }
-      const mod: unknown = await import(pathToFileURL(entry).href);
+      // required, not imported: the bundle's chunks are CommonJS run by its own loader (see code-cache/chunk-loader.ts)
+      const mod: unknown = require(entry);
       const ctor = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : mod;
       if (typeof ctor !== 'function') throw new CheckFailure(`${entry} does not export the WebSocket class`);
       return ctor as WsConstructor;

@@ -2,12 +2,13 @@
  * The bundled CLI embeds the templates precompiled; tests and template authors render them from
  * source. Both must write the same project, for every allowed combination.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate/generate.js';
 import { allowedCombinations, combinationName } from '../../src/options/matrix.js';
 import { optionKeys, questionOf } from '../../src/options/schema.js';
+import { TOOL_VERSION } from '../../src/version.js';
 import { cli, readTree, tempDir } from './helpers.js';
 
 const maskSecret = (text: string) => text.replace(/^JWT_SECRET=.*$/m, 'JWT_SECRET=<secret>');
@@ -60,6 +61,22 @@ describe('the code caches of the template layers and of the CLI chunks', () => {
     expect((await readdir(path.join(cacheDir, v8Dir))).sort()).toEqual(files);
     expect(await identity()).toEqual(written);
     expect([...(await readTree(path.join(cwd, 'second'))).keys()]).toEqual([...(await readTree(path.join(cwd, 'first'))).keys()]);
+  });
+
+  it('replaces a cache that V8 rejects, and still runs', async () => {
+    const cwd = await tempDir('bad-code-cache');
+    const cacheDir = path.join(cwd, 'cache');
+    const env = { CREATE_FULLSTACK_APP_CACHE_DIR: cacheDir };
+    expect((await cli(['--version'], cwd, env)).exitCode).toBe(0);
+    const [v8Dir] = await readdir(cacheDir);
+    if (v8Dir === undefined) throw new Error('no cache was written');
+    const entry = (await readdir(path.join(cacheDir, v8Dir))).find((file) => /^cli-[0-9a-f]{16}\.bin$/.test(file));
+    if (entry === undefined) throw new Error('no cache of the CLI entry chunk');
+    await writeFile(path.join(cacheDir, v8Dir, entry), 'not a code cache');
+
+    const result = await cli(['--version'], cwd, env);
+    expect([result.exitCode, result.stdout.trim()]).toEqual([0, TOOL_VERSION]);
+    expect((await readFile(path.join(cacheDir, v8Dir, entry))).length).toBeGreaterThan(1000);
   });
 
   it('is not needed: without one the CLI compiles its chunks and writes no cache', async () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheDir } from '../../src/code-cache/store.js';
 import { evaluateLayers, layerCacheKey } from '../../src/generate/layer-cache.js';
 
 let dir: string;
@@ -19,20 +18,6 @@ function layerFile(name: string, source: string): URL {
   writeFileSync(file, gzipSync(source));
   return pathToFileURL(file);
 }
-
-describe('codeCacheDir', () => {
-  it('is per V8 version and architecture, under the chosen folder', () => {
-    const cacheDir = codeCacheDir({ CREATE_FULLSTACK_APP_CACHE_DIR: '/somewhere' });
-    expect(cacheDir).toBe(path.join('/somewhere', `v8-${process.versions.v8}-${process.arch}`));
-  });
-
-  it('follows XDG_CACHE_HOME on Linux, and can be turned off', () => {
-    if (process.platform === 'linux') {
-      expect(codeCacheDir({ XDG_CACHE_HOME: '/xdg' })).toMatch(/^\/xdg\/create-fullstack-app\/v8-/);
-    }
-    expect(codeCacheDir({ CREATE_FULLSTACK_APP_NO_CACHE: '1', CREATE_FULLSTACK_APP_CACHE_DIR: '/somewhere' })).toBeUndefined();
-  });
-});
 
 describe('evaluateLayers', () => {
   const layers = () => [

@@ -4,7 +4,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { errorMessage } from '../runner.js';
 
 export const CHROMIUM_ARGS = [
@@ -95,7 +94,8 @@ export async function loadDriver(projectDir: string): Promise<DriverLookup> {
   } catch (error) {
     return { found: false, reason: `playwright-core is not installed in the project (${errorMessage(error).split('\n')[0]})` };
   }
-  const mod: unknown = await import(pathToFileURL(entry).href);
+  // required, not imported: the bundle's chunks are CommonJS run by its own loader (see code-cache/chunk-loader.ts)
+  const mod: unknown = require(entry);
   const chromium = chromiumOf(mod);
   if (!isBrowserType(chromium)) return { found: false, reason: `${entry} does not export chromium.launch` };
   const manifest: unknown = require('playwright-core/package.json');
