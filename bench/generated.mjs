@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const REPO = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(REPO, 'bin', 'create-fullstack-app.cjs');
+const CLI = path.join(REPO, 'bin', 'create-fullstack-app.js');
 const { values: args } = parseArgs({
   options: {
     service: { type: 'string', default: 'fullstack' },

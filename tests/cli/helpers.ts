@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const BIN = path.join(import.meta.dirname, '../../bin/create-fullstack-app.cjs');
+export const BIN = path.join(import.meta.dirname, '../../bin/create-fullstack-app.js');
 
 /** Runs the built CLI as a user would, without a terminal, in `cwd`. */
 export function cli(args: string[], cwd: string, env: Record<string, string> = {}) {

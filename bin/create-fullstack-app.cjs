@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-// CommonJS, so Node starts without its ES module loader (see src/code-cache/chunk-loader.ts)
-require('../dist/cli-loader.cjs');
