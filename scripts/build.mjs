@@ -130,18 +130,24 @@ export function builtInTemplates(expected = []) {
 }\n`;
 }
 
+/** One entry bundled alone into one CommonJS file of dist/. */
+function bundleCommonJs(entry, outfile, options = {}) {
+  return build({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, 'dist', outfile),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    minify: true,
+    legalComments: 'external',
+    logLevel: 'warning',
+    ...options,
+  });
+}
+
 // The Handlebars compiler, for templates that are not precompiled (packs): its own file, required on first need.
-await build({
-  entryPoints: [path.join(root, 'node_modules/handlebars/lib/index.js')],
-  outfile: path.join(root, 'dist/handlebars.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
-  minify: true,
-  legalComments: 'external',
-  logLevel: 'warning',
-});
+await bundleCommonJs('node_modules/handlebars/lib/index.js', 'handlebars.cjs');
 
 /**
  * commander requires node:child_process at load only to spawn executable subcommands, which this
@@ -257,17 +263,7 @@ function esmFacade(entry) {
 for (const entry of ['index', 'testing']) writeFileSync(path.join(root, 'dist', `${entry}.js`), esmFacade(entry));
 
 // The command line's entry: the chunk loader, which knows every chunk's digest for its cache files.
-await build({
-  entryPoints: [path.join(root, 'src/code-cache/chunk-loader.ts')],
-  outfile: path.join(root, 'dist/cli-loader.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
-  minify: true,
-  define: { __CHUNK_DIGESTS__: JSON.stringify(chunkDigests) },
-  logLevel: 'warning',
-});
+await bundleCommonJs('src/code-cache/chunk-loader.ts', 'cli-loader.cjs', { define: { __CHUNK_DIGESTS__: JSON.stringify(chunkDigests) } });
 
 // Type declarations of the programmatic API; they name no bundled dependency.
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {

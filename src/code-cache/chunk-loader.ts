@@ -3,7 +3,7 @@
  * bundle's CommonJS chunks itself, each compiled with V8's code cache, so a run deserialises the
  * functions earlier runs compiled instead of parsing and compiling its chunks again. Chunks it does
  * not need are never read. Node's own loader has no code cache for CommonJS before Node 22, and the
- * ES module loader costs more per file: this loader made a scaffold 0.84x and `--help` 0.88x of the
+ * ES module loader costs more per file: this loader made a scaffold 0.85x and `--help` 0.89x of the
  * ES module bundle's wall time (bench/README.md).
  *
  * A chunk is named by its digest in its cache file (see scripts/build.mjs), and the caches of the
