@@ -12,8 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Script } from 'node:vm';
-import { codeCacheDir, readCache, storeCache } from './store.js';
+import { codeCacheDir, compileCached } from './store.js';
 
 /** Each chunk file's digest, written in by scripts/build.mjs. */
 declare const __CHUNK_DIGESTS__: Record<string, string>;
@@ -34,8 +33,8 @@ const digests = new Map(Object.entries(__CHUNK_DIGESTS__));
 const cacheDir = codeCacheDir();
 const nodeRequire = createRequire(__filename);
 const loaded = new Map<string, ChunkModule>();
-/** Scripts compiled without an accepted cache: their caches are written at exit. */
-const uncached: { file: string; script: Script }[] = [];
+/** For the chunks compiled without an accepted cache: their caches, written at exit. */
+const storeAtExit: (() => void)[] = [];
 
 /** The chunks require each other as `./<name>.cjs`; anything else is a Node built-in. */
 function requireFrom(dir: string): (id: string) => unknown {
@@ -48,12 +47,11 @@ function loadChunk(file: string): unknown {
   const name = path.basename(file);
   const digest = digests.get(name);
   const cacheFile = cacheDir === undefined || digest === undefined ? undefined : path.join(cacheDir, `${path.basename(name, '.cjs')}-${digest}.bin`);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   // the wrapper stays on the chunk's first line, so positions in stack traces keep their lines
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
   // no dynamic import() in a chunk (the build refuses one): Node 20 loses its callback with a code cache
-  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) uncached.push({ file: cacheFile, script });
+  const { script, store } = compileCached(source, file, cacheFile);
+  if (store) storeAtExit.push(store);
   const module: ChunkModule = { exports: {} };
   loaded.set(file, module);
   const run = script.runInThisContext() as ChunkFunction;
@@ -62,7 +60,7 @@ function loadChunk(file: string): unknown {
 }
 
 process.once('exit', () => {
-  for (const { file, script } of uncached) storeCache(file, script.createCachedData());
+  for (const store of storeAtExit) store();
 });
 
 loadChunk(path.join(__dirname, 'cli.cjs'));

@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { Script } from 'node:vm';
 
 /** The per-user cache folder, or undefined when `CREATE_FULLSTACK_APP_NO_CACHE` is set. */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -29,6 +30,18 @@ export function readCache(file: string): Buffer | undefined {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * `source` compiled with the code cache in `cacheFile`, when there is one V8 accepts. `store` is set
+ * when the cache is missing or was rejected: calling it writes the cache of what the script has
+ * compiled by then (so after running it, its functions too).
+ */
+export function compileCached(source: string, filename: string, cacheFile: string | undefined): { script: Script; store?: () => void } {
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
+  if (cacheFile === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return { script };
+  return { script, store: () => storeCache(cacheFile, script.createCachedData()) };
 }
 
 /** A cache file neither read nor written for this long belongs to a version no longer run. */

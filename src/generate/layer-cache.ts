@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
-import { codeCacheDir, readCache, storeCache } from '../code-cache/store.js';
+import { codeCacheDir, compileCached, readCache, storeCache } from '../code-cache/store.js';
 
 /** The layer scripts joined into one array expression, inflated from the bundle's files. */
 function inflateLayers(urls: readonly URL[]): string {
@@ -34,11 +33,10 @@ export function evaluateLayers(urls: readonly URL[], cacheKey: string, cacheDir 
   const cachedSource = sourceFile === undefined ? undefined : readCache(sourceFile)?.toString('utf8');
   const source = cachedSource ?? inflateLayers(urls);
   if (sourceFile !== undefined && cachedSource === undefined) storeCache(sourceFile, Buffer.from(source, 'utf8'));
-  const cachedData = dataFile === undefined ? undefined : readCache(dataFile);
-  const script = new Script(source, { filename: fileURLToPath(first), ...(cachedData ? { cachedData } : {}) });
+  const { script, store } = compileCached(source, fileURLToPath(first), dataFile);
   const values: unknown = script.runInThisContext();
   if (!Array.isArray(values) || values.length !== urls.length) throw new Error(`${fileURLToPath(first)}: not a template layer`);
-  if (dataFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) storeCache(dataFile, script.createCachedData());
+  store?.();
   return values;
 }
 
