@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseEnv } from 'node:util';
 import type { ProjectOptions } from '../../options/questions.js';
 import { errorMessage, fail } from '../runner.js';
@@ -17,7 +18,7 @@ export interface VerifyDatabase {
   url: string;
   /** What the start phase reports. */
   detail: string;
-  /** Removes it; never throws (a failed drop is reported by the caller's log, not as a check). */
+  /** Removes it; never throws (a database it cannot drop is named in a process warning, not as a check). */
   drop(): Promise<void>;
 }
 
@@ -68,6 +69,26 @@ const HOW_TO_START =
   'start PostgreSQL (in the project: `docker compose up -d`; or `bash scripts/postgres.sh` from create-fullstack-app\'s repository) ' +
   'or point DATABASE_URL at a server whose role may CREATE DATABASE';
 
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * FORCE: a server killed by a check may leave connections behind. FORCE refuses (42501) while a
+ * backend this role may not end is connected, such as an autovacuum worker visiting the fresh
+ * database (it has no role) and gone within moments: that refusal is retried for 5 s.
+ */
+async function dropDatabase(Client: PgClientConstructor, server: URL, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await onServer(Client, server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+      if (code !== INSUFFICIENT_PRIVILEGE || attempt === 25) throw error;
+      await delay(200);
+    }
+  }
+}
+
 /** Runs one statement on the server's `postgres` maintenance database. */
 async function onServer(Client: PgClientConstructor, server: URL, sql: string): Promise<void> {
   const client = new Client({ connectionString: server.toString(), connectionTimeoutMillis: 5_000 });
@@ -109,11 +130,18 @@ export async function provisionPostgres(dir: string): Promise<VerifyPostgresData
   return {
     url: url.toString(),
     detail: `throwaway PostgreSQL database ${name} on ${server.host}`,
-    // FORCE: a server killed by a check may leave connections behind.
-    drop: () => onServer(Client, server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined),
+    drop: () =>
+      dropDatabase(Client, server, name).catch((error: unknown) => {
+        process.emitWarning(`could not drop the throwaway database ${name} on ${redact(server)}: ${errorMessage(error)}`);
+      }),
     async refuseConnections() {
       await onServer(Client, server, `ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await onServer(Client, server, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      // The app's own connections: an autovacuum worker may be there too, and only a superuser may end it.
+      await onServer(
+        Client,
+        server,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND usename = current_user AND pid <> pg_backend_pid()`,
+      );
       return `closed PostgreSQL database ${name} to connections and ended the open ones`;
     },
   };

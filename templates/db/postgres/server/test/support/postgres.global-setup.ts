@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { dropDatabase } from './drop-database.js';
 import './postgres-context.js';
 
 const ENV_FILE = new URL('../../../.env', import.meta.url);
@@ -68,7 +69,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         'SELECT datname FROM pg_database WHERE datname LIKE $1',
         [`${prefix}\\_%`],
       );
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      for (const { datname } of rows) await dropDatabase(client, datname);
     } finally {
       await client.end();
     }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { dropDatabase } from './drop-database.js';
 import './postgres-context.js';
 
 /** A throwaway database for one test server or test file. */
@@ -11,12 +12,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Runs one statement on the test server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
-export async function onServer(sql: string): Promise<pg.QueryResult> {
+/** Runs on the test server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
+async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: inject('postgresServerUrl') });
   await client.connect();
   try {
-    return await client.query(sql);
+    return await run(client);
   } finally {
     await client.end();
   }
@@ -29,15 +30,14 @@ export async function onServer(sql: string): Promise<pg.QueryResult> {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${inject('postgresDatabasePrefix')}_${randomBytes(4).toString('hex')}`;
-  await onServer(`CREATE DATABASE "${name}"`);
+  await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(inject('postgresServerUrl'));
   url.pathname = `/${name}`;
   let dropped: Promise<unknown> | undefined;
   return {
     url: url.toString(),
     drop: async () => {
-      // FORCE ends connections a failed test left open.
-      dropped ??= onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      dropped ??= onServer((client) => dropDatabase(client, name));
       await dropped;
     },
   };
