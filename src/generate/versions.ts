@@ -37,7 +37,9 @@ export const versions = {
   // SSE for tRPC subscriptions with an Authorization header (the browser's EventSource cannot send one)
   eventsource: '4.1.1',
   // tooling
-  typescript: '5.9.3',
+  // The native compiler (Go): type-checks and emits the workspaces 5x to 6x faster than 5.9, which
+  // halves `npm run build`. Nothing in a generated project calls the compiler API, which 7 lacks.
+  typescript: '7.0.2',
   // Bundles the server's production entry (start-up); the same version vite 8.3 installs, so one copy.
   rolldown: '1.2.19',
   vitest: '4.1.12',
