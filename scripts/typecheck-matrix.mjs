@@ -5,7 +5,7 @@
  *   node scripts/typecheck-matrix.mjs [--only <name part>] [--jobs 2]
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -27,8 +27,11 @@ for (const o of allowedCombinations()) {
     for (const [k, v] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) if (!k.startsWith('@app/')) deps[k] = v;
   }
 }
-if (!existsSync(path.join(root, 'node_modules/.package-lock.json'))) {
-  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'tc', private: true, dependencies: deps }, null, 2));
+// installed once, and again whenever a version in the map changes
+const manifest = JSON.stringify({ name: 'tc', private: true, dependencies: deps }, null, 2);
+const installed = existsSync(path.join(root, 'node_modules/.package-lock.json')) && existsSync(path.join(root, 'package.json'));
+if (!installed || readFileSync(path.join(root, 'package.json'), 'utf8') !== manifest) {
+  writeFileSync(path.join(root, 'package.json'), manifest);
   console.log('installing', Object.keys(deps).length, 'packages');
   await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: root, maxBuffer: 1e8 });
 }
