@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../cli/helpers.js';
+import { runDevMode } from './dev-mode.js';
 
 const MINUTES = 60_000;
 
@@ -61,7 +62,7 @@ describe('create --yes (the default stack)', () => {
 
 describe('create an API-only service without auth or real-time', () => {
   it(
-    'passes Step 4 and its own tests',
+    'passes Step 4 and its own tests; `npm run dev` answers and Ctrl-C leaves nothing running',
     async () => {
       const { created, dir } = await createAndProve(['--service', 'api', '--backend', 'express', '--db', 'sqlite', '--api', 'rest', '--realtime', 'none', '--auth', 'none', '--no-git']);
       expect(created.stdout).toMatch(/○ realtime: /);
@@ -69,6 +70,14 @@ describe('create an API-only service without auth or real-time', () => {
       expect(created.stdout).not.toMatch(/✖/);
       const tests = await execa('npm', ['test'], { cwd: dir, all: true, reject: false });
       expect(tests.exitCode, tests.all).toBe(0);
+
+      if (process.platform === 'linux') {
+        const dev = await runDevMode(dir);
+        expect(dev.healthy, dev.output).toBe(true);
+        expect(dev.output).toMatch(/shared +\| .*Watching for file changes/);
+        expect(dev.output).toMatch(/server +\| .*"msg":"shutdown complete"/);
+        expect(dev.leftovers, dev.output).toEqual([]);
+      }
     },
     10 * MINUTES,
   );
