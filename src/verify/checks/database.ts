@@ -70,6 +70,8 @@ const HOW_TO_START =
   'or point DATABASE_URL at a server whose role may CREATE DATABASE';
 
 const INSUFFICIENT_PRIVILEGE = '42501';
+const DROP_ATTEMPTS = 25;
+const DROP_RETRY_DELAY_MS = 200;
 
 /**
  * FORCE: a server killed by a check may leave connections behind. FORCE refuses (42501) while a
@@ -83,8 +85,8 @@ async function dropDatabase(Client: PgClientConstructor, server: URL, name: stri
       return;
     } catch (error) {
       const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-      if (code !== INSUFFICIENT_PRIVILEGE || attempt === 25) throw error;
-      await delay(200);
+      if (code !== INSUFFICIENT_PRIVILEGE || attempt === DROP_ATTEMPTS) throw error;
+      await delay(DROP_RETRY_DELAY_MS);
     }
   }
 }
